@@ -1,0 +1,139 @@
+"""Command line: ``python -m analysis COMMAND [PATH…]``.
+
+With no PATH every command works on the bundled corpus (``corpus/articles``).
+
+Commands:
+    build    read, clean, tokenise and extract quotes; write parquet tables to --out
+    clean    print one JSON object per cleaned article
+    quotes   print one JSON object per direct quote
+    keywords print one JSON object per term, most frequent first
+    themes   print one JSON object per article and theme
+    report   build, run every notebook against the corpus and write HTML pages to --out
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .corpus import CorpusError
+
+log = logging.getLogger("analysis")
+
+
+def _emit(rows: object) -> None:
+    """Write records (a DataFrame or a list of dicts) to stdout, one JSON object per line."""
+    import pandas as pd
+
+    records = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else rows
+    out = sys.stdout
+    for row in records:
+        clean = {k: (v.tolist() if hasattr(v, "tolist") else v) for k, v in row.items()}
+        out.write(json.dumps(clean, ensure_ascii=False, default=str) + "\n")
+
+
+def _corpus(args: argparse.Namespace):
+    from .build import build
+
+    out = getattr(args, "out", None) or getattr(args, "cache", None)
+    return build(args.paths or None, out=out, progress=not args.quiet)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    corpus = _corpus(args)
+    print(corpus.summary(), file=sys.stderr)
+    print(f"tables written to {args.out}", file=sys.stderr)
+    return 0 if len(corpus.articles) else 1
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    from .corpus import load
+
+    loaded = load(args.paths or None, progress=not args.quiet)
+    _emit(
+        {"id": r.article_id, "path": r.source_path, "title": r.title, "date": r.date, "text": r.text,
+         "captions": r.captions, "byline": r.byline}
+        for r in loaded.records
+    )
+    for reject in loaded.rejects:
+        log.warning("rejected %s %s: %s", reject.source_path, reject.record, reject.reason)
+    return 0 if loaded.records else 1
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    corpus = _corpus(args)
+    _emit(corpus.quotes.drop(columns=["quote_id"]))
+    return 0 if len(corpus.articles) else 1
+
+
+def cmd_keywords(args: argparse.Namespace) -> int:
+    from .keywords import term_frequencies
+
+    corpus = _corpus(args)
+    table = term_frequencies(corpus.tokens, pos=args.pos)
+    _emit(table.head(args.top))
+    return 0 if len(corpus.articles) else 1
+
+
+def cmd_themes(args: argparse.Namespace) -> int:
+    from .themes import article_scores, load_themes
+
+    corpus = _corpus(args)
+    themes = load_themes(args.lexicon) if args.lexicon else load_themes()
+    _emit(article_scores(corpus, themes=themes))
+    return 0 if len(corpus.articles) else 1
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import render_report
+
+    index = render_report(args.paths or None, out=Path(args.out), progress=not args.quiet)
+    print(f"report written: {index}", file=sys.stderr)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m analysis", description="Korean news corpus analysis.")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bars or progress messages")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def add(name: str, func, help_: str, *, out: bool = False, cache: bool = True) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_, description=help_)
+        sp.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of articles (default: the bundled corpus)")
+        if out:
+            sp.add_argument("--out", required=True, help="output folder")
+        elif cache:
+            sp.add_argument("--cache", help="folder of a previous build to reuse as cache (optional)")
+        sp.set_defaults(func=func)
+        return sp
+
+    add("build", cmd_build, "read, clean, tokenise and extract quotes; write parquet tables", out=True)
+    add("clean", cmd_clean, "print one JSON object per cleaned article", cache=False)
+    add("quotes", cmd_quotes, "print one JSON object per direct quote")
+    kw = add("keywords", cmd_keywords, "print one JSON object per term, most frequent first")
+    kw.add_argument("--top", type=int, default=50, help="how many terms (default 50)")
+    kw.add_argument("--pos", choices=["nouns", "predicates", "all"], default="nouns", help="which words to count")
+    th = add("themes", cmd_themes, "print one JSON object per article and theme")
+    th.add_argument("--lexicon", help="theme lexicon TOML file (default corpus/themes.toml)")
+    add("report", cmd_report, "build, run every notebook and write an HTML report", out=True)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
+    try:
+        return args.func(args)
+    except CorpusError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `| head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,341 @@
+"""Read articles from files in the formats users bring, and clean them.
+
+Accepted (a PATH is a file or a folder; folders are walked in sorted order):
+
+- ``.txt``: one article per file, as captured from a news page (chrome is removed by
+  :func:`analysis.clean.clean_page`).
+- ``.html``/``.htm``: one saved page; rendered to lines with lxml, then cleaned the same way,
+  with trafilatura's metadata (title, date) preferred where it finds them.
+- ``.jsonl``/``.json``: one article per record (``id, title, date, url, text`` and aliases such
+  as ``body``/``content``); a ``.json`` file may hold one object or a list.
+- ``.csv``: one article per row, same columns.
+- ``.xlsx``: BigKinds (빅카인즈) exports, Korean column names (뉴스 식별자, 일자, 언론사,
+  기고자, 제목, 본문, URL …), or the English names above.
+
+Encodings: UTF-8 with or without BOM, UTF-16 (BOM), CP949/EUC-KR (detected with
+charset-normalizer). Everything is NFC-normalised. Every record read ends either as an
+article or as a reject with a reason: ``len(articles) + len(rejects) == records read``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+import pandas as pd
+
+from .clean import clean_page, normalize_text, paragraphs_of, parse_date
+from .resources import DEFAULT_CORPUS
+from .schema import ARTICLES, REJECTS, Record, Reject, conform, empty_frame
+
+SUPPORTED: Final = (".txt", ".jsonl", ".json", ".csv", ".html", ".htm", ".xlsx")
+
+#: Column/field aliases, checked in order; the first present non-empty one wins.
+ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    "id": ("id", "article_id", "news_id", "doc_id", "뉴스 식별자", "뉴스식별자", "식별자"),
+    "title": ("title", "headline", "제목"),
+    "date": ("date", "published", "pub_date", "datetime", "일자", "날짜", "게재일"),
+    "outlet": ("outlet", "press", "publisher", "source_name", "언론사"),
+    "url": ("url", "link", "URL", "원문 URL", "원문URL"),
+    "byline": ("byline", "author", "reporter", "기고자", "기자"),
+    "text": ("text", "body", "content", "article", "본문", "내용"),
+}
+
+
+class CorpusError(Exception):
+    """Nothing usable could be read (or a PATH does not exist)."""
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """Articles kept and records rejected, with the count of records read."""
+
+    records: list[Record] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+
+    @property
+    def n_read(self) -> int:
+        return len(self.records) + len(self.rejects)
+
+
+def discover(paths: Sequence[str | Path]) -> tuple[list[Path], list[Reject]]:
+    """The files to read under ``paths``, and rejects for unsupported files inside folders.
+
+    Raises:
+        CorpusError: a PATH does not exist, naming it.
+    """
+    files: list[Path] = []
+    rejects: list[Reject] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise CorpusError(f"{path}: no such file or folder; give a file or a folder of articles")
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if any(part.startswith(".") for part in child.relative_to(path).parts) or child.name == "README.md":
+                    continue
+                if child.suffix.lower() in SUPPORTED:
+                    files.append(child)
+                else:
+                    rejects.append(Reject(str(child), "", f"unsupported extension {child.suffix or '(none)'!r}; "
+                                          f"use one of {', '.join(SUPPORTED)}"))
+        elif path.suffix.lower() in SUPPORTED:
+            files.append(path)
+        else:
+            rejects.append(Reject(str(path), "", f"unsupported extension {path.suffix or '(none)'!r}; "
+                                  f"use one of {', '.join(SUPPORTED)}"))
+    return files, rejects
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Decode file bytes: BOMs first, then strict UTF-8, then charset-normalizer's best guess.
+
+    Raises:
+        ValueError: the bytes are empty, NUL-only or not text, with a message naming the file.
+    """
+    if not data.strip(b"\x00 \t\r\n"):
+        raise ValueError("empty file" if not data.strip(b"\x00") else "file holds only NUL bytes or blanks")
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec)
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["utf_8", "cp949", "euc_kr", "utf_16", "utf_16_le", "utf_16_be", "latin_1"]).best()
+    if best is None:
+        raise ValueError("not a text file (binary content, no encoding fits)")
+    text = str(best)
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")
+    if "\x00" in text or controls > len(text) * 0.01:
+        raise ValueError(f"not a text file (binary content; best guess {best.encoding} leaves control characters)")
+    return text
+
+
+def _pick(row: dict[str, Any], key: str) -> str:
+    for alias in ALIASES[key]:
+        value = row.get(alias)
+        if value is not None and not (isinstance(value, float) and pd.isna(value)):
+            text = str(value).strip()
+            if text:
+                return text
+    return ""
+
+
+def _iso_date(value: str) -> str:
+    if re.fullmatch(r"\d{8}", value):  # BigKinds 일자: 20220801
+        value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    return parse_date(value) or value
+
+
+def _from_row(row: dict[str, Any], path: Path, where: str) -> Record | Reject:
+    body = _pick(row, "text")
+    if not body:
+        fields = ", ".join(ALIASES["text"][:4])
+        return Reject(str(path), where, f"record has no text (looked for {fields} …)")
+    return Record(
+        source_path=str(path),
+        record=where,
+        article_id=_pick(row, "id"),
+        title=normalize_text(_pick(row, "title")),
+        date=_iso_date(_pick(row, "date")),
+        outlet=_pick(row, "outlet"),
+        url=_pick(row, "url"),
+        byline=_pick(row, "byline"),
+        text="\n".join(paragraphs_of(body)),
+    )
+
+
+def _read_jsonl(text: str, path: Path) -> Iterator[Record | Reject]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"line {number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Reject(str(path), where, f"malformed JSON: {err.msg} at column {err.colno}")
+            continue
+        yield _from_row(obj, path, where) if isinstance(obj, dict) else Reject(str(path), where, "record is not a JSON object")
+
+
+def _read_json(text: str, path: Path) -> Iterator[Record | Reject]:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError:
+        yield from _read_jsonl(text, path)  # a .json file holding JSON lines
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    for number, item in enumerate(items, start=1):
+        where = f"item {number}"
+        yield _from_row(item, path, where) if isinstance(item, dict) else Reject(str(path), where, "record is not a JSON object")
+
+
+def _read_table(df: pd.DataFrame, path: Path) -> Iterator[Record | Reject]:
+    df.columns = [str(c).strip() for c in df.columns]
+    if not any(alias in df.columns for alias in ALIASES["text"]):
+        yield Reject(str(path), "", f"no text column (looked for {', '.join(ALIASES['text'])}); columns are {list(df.columns)}")
+        return
+    for number, row in enumerate(df.to_dict("records"), start=2):  # row 1 is the header
+        yield _from_row(row, path, f"row {number}")
+
+
+def html_to_lines(html: str) -> tuple[str, dict[str, str]]:
+    """Render an HTML page to text lines (one per block element) and its metadata.
+
+    Captions (``<figcaption>``) are marked with ``▲`` so the cleaner files them as captions.
+    Metadata (title, date) comes from trafilatura's extractor where it finds it.
+    """
+    import lxml.html
+    from trafilatura import extract_metadata
+
+    meta: dict[str, str] = {}
+    try:
+        found = extract_metadata(html)
+    except Exception:  # noqa: BLE001 - metadata is a bonus; the page text still gets cleaned
+        found = None
+    if found is not None:
+        meta = {"title": found.title or "", "date": found.date or "", "url": found.url or ""}
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception as err:  # noqa: BLE001
+        raise ValueError(f"HTML could not be parsed: {err}") from None
+    for bad in root.xpath("//script|//style|//noscript|//template|//svg|//iframe"):
+        bad.drop_tree()
+    for cap in root.xpath("//figcaption"):
+        cap.text = "▲" + (cap.text or "")
+    for li in root.xpath("//li"):
+        li.text = "• " + (li.text or "")
+    block = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside",
+             "section", "article", "figure", "figcaption", "table", "tr", "td", "th", "br", "dd", "dt", "blockquote",
+             "main", "form", "span.date", "time", "address", "hr"}
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in block or el.tag == "br":
+            el.tail = "\n" + (el.tail or "")
+            if el.tag != "br":
+                el.text = "\n" + (el.text or "")
+    text = root.text_content()
+    return text, meta
+
+
+def _read_file(path: Path) -> Iterator[Record | Reject]:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        yield Reject(str(path), "", f"cannot read file: {err.strerror}")
+        return
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        try:
+            df = pd.read_excel(io.BytesIO(data), engine="openpyxl", dtype=str)
+        except Exception as err:  # noqa: BLE001 - any parse failure is a reject, named
+            yield Reject(str(path), "", f"not a readable .xlsx workbook: {err}")
+            return
+        yield from _read_table(df, path)
+        return
+    try:
+        text = decode(data, path)
+    except ValueError as err:
+        yield Reject(str(path), "", str(err))
+        return
+    if suffix == ".jsonl":
+        yield from _read_jsonl(text, path)
+    elif suffix == ".json":
+        yield from _read_json(text, path)
+    elif suffix == ".csv":
+        try:
+            df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        except Exception as err:  # noqa: BLE001
+            yield Reject(str(path), "", f"not a readable CSV file: {err}")
+            return
+        yield from _read_table(df, path)
+    else:
+        meta: dict[str, str] = {}
+        if suffix in (".html", ".htm"):
+            try:
+                text, meta = html_to_lines(text)
+            except ValueError as err:
+                yield Reject(str(path), "", str(err))
+                return
+        page = clean_page(text)
+        if not page.paragraphs:
+            yield Reject(str(path), "", "no article body found (no run of sentence-like lines)")
+            return
+        yield Record(
+            source_path=str(path),
+            record="",
+            article_id=path.stem,
+            title=page.title or meta.get("title", ""),
+            date=page.date or parse_date(meta.get("date", "")) or meta.get("date", ""),
+            url=meta.get("url", ""),
+            byline=page.byline,
+            captions=page.captions,
+            removed=page.removed,
+            text=page.text,
+        )
+
+
+def load(paths: Sequence[str | Path] | None = None, *, progress: bool = False) -> LoadResult:
+    """Read and clean every article under ``paths`` (default: the bundled corpus).
+
+    Duplicate ids are rejected after the first; records without an id get ``FILE-N``.
+
+    Raises:
+        CorpusError: a PATH does not exist.
+    """
+    files, rejects = discover(list(paths) if paths else [DEFAULT_CORPUS])
+    result = LoadResult(rejects=rejects)
+    seen: dict[str, str] = {}
+    iterator: Iterable[Path] = files
+    if progress:
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(files, desc="reading files", unit="file", disable=len(files) < 20)
+    for path in iterator:
+        for number, item in enumerate(_read_file(path), start=1):
+            if isinstance(item, Reject):
+                result.rejects.append(item)
+                continue
+            item.article_id = item.article_id or f"{path.stem}-{number}"
+            if item.article_id in seen:
+                where = f"{item.record} " if item.record else ""
+                result.rejects.append(Reject(item.source_path, item.record,
+                                             f"duplicate id {item.article_id!r} {where}(first seen in {seen[item.article_id]})"))
+                continue
+            seen[item.article_id] = f"{item.source_path} {item.record}".strip()
+            result.records.append(item)
+    return result
+
+
+def articles_frame(records: Sequence[Record], *, keys: Sequence[str] | None = None) -> pd.DataFrame:
+    """The ``articles`` table of ``records`` (built column-wise)."""
+    if not records:
+        return empty_frame("articles")
+    cols = {name: [getattr(r, name) for r in records] for name in ARTICLES if hasattr(Record, name)}
+    cols["n_chars"] = [len(r.text) for r in records]
+    cols["content_key"] = list(keys) if keys is not None else ["" for _ in records]
+    return conform(pd.DataFrame(cols), "articles")
+
+
+def rejects_frame(rejects: Sequence[Reject]) -> pd.DataFrame:
+    """The ``rejects`` table."""
+    if not rejects:
+        return empty_frame("rejects")
+    return conform(pd.DataFrame({c: [getattr(r, c) for r in rejects] for c in REJECTS}), "rejects")
+
+
+def text_hash(text: str) -> str:
+    """A short content hash (sha256, 16 hex digits)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

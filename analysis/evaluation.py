@@ -1,0 +1,148 @@
+"""Score quote detection and attribution against hand-labelled gold data.
+
+Gold files (``tests/gold/``, rules in ``tests/gold/GUIDELINES.md``) hold offsets, a hash of the
+quoted text and the speaker. Matching is one-to-one per article: a predicted quote matches a
+gold quote when their spans overlap by at least half of their union (intersection over union
+≥ 0.5), best overlaps first. Detection counts matched spans; attribution counts matched spans
+whose speaker is the same (spaces ignored).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import pandas as pd
+
+from .resources import PROJECT_ROOT
+
+GOLD_DIR: Final = PROJECT_ROOT / "tests" / "gold"
+MIN_IOU: Final = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Precision, recall and F1 with the counts behind them."""
+
+    tp: int
+    n_pred: int
+    n_gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "n_pred": self.n_pred, "n_gold": self.n_gold}
+
+
+def load_gold(
+    *, split: str | None = None, gold_dir: Path = GOLD_DIR, texts: dict[str, str] | None = None
+) -> tuple[pd.DataFrame, list[str]]:
+    """The labelled Wikinews quotes and the ids of every labelled article.
+
+    Args:
+        split: ``"dev"``, ``"test"`` or ``None`` for both.
+        gold_dir: folder of the gold files.
+        texts: article texts by id; when given, each label's hash is checked against its span.
+
+    Raises:
+        ValueError: a label's hash does not match the text (the corpus or the labels drifted).
+    """
+    articles = pd.concat(
+        [pd.read_csv(p, sep="\t", dtype={"article_id": str, "split": str}) for p in sorted(gold_dir.glob("articles_wikinews_*.tsv"))],
+        ignore_index=True,
+    )
+    if split is not None:
+        articles = articles[articles["split"] == split]
+    ids = articles["article_id"].tolist()
+    rows = [json.loads(line) for p in sorted(gold_dir.glob("quotes_wikinews_*.jsonl"))
+            for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = pd.DataFrame(rows, columns=["article_id", "start", "end", "sha1", "speaker", "note"])
+    gold = gold[gold["article_id"].isin(set(ids))].reset_index(drop=True)
+    if texts is not None:
+        for row in gold.itertuples():
+            span = texts[row.article_id][row.start: row.end]
+            if hashlib.sha1(span.encode("utf-8")).hexdigest()[:12] != row.sha1:
+                raise ValueError(f"gold label {row.article_id}:{row.start}-{row.end} no longer matches the text")
+    return gold, ids
+
+
+def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def _norm(name: str) -> str:
+    return "".join(str(name).split())
+
+
+def match(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
+    """One-to-one (pred row, gold row) pairs with IoU ≥ :data:`MIN_IOU`, best first, per article."""
+    pairs: list[tuple[float, int, int]] = []
+    gold_by_article = {k: g for k, g in gold.groupby("article_id")}
+    for article_id, p in pred.groupby("article_id"):
+        g = gold_by_article.get(article_id)
+        if g is None:
+            continue
+        for i, ps, pe in zip(p.index, p["start"], p["end"], strict=True):
+            for j, gs, ge in zip(g.index, g["start"], g["end"], strict=True):
+                iou = _iou((int(ps), int(pe)), (int(gs), int(ge)))
+                if iou >= MIN_IOU:
+                    pairs.append((iou, i, j))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            out.append((i, j))
+    return out
+
+
+def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, article_ids: Iterable[str]) -> dict[str, Score]:
+    """Detection and attribution scores of ``pred`` on the labelled ``article_ids``."""
+    ids = set(article_ids)
+    pred = pred[pred["article_id"].isin(ids)].reset_index(drop=True)
+    gold = gold[gold["article_id"].isin(ids)].reset_index(drop=True)
+    pairs = match(pred, gold)
+    same = sum(_norm(pred.at[i, "speaker"]) == _norm(gold.at[j, "speaker"]) for i, j in pairs)
+    return {
+        "detection": Score(len(pairs), len(pred), len(gold)),
+        "attribution": Score(same, len(pred), len(gold)),
+    }
+
+
+def errors(pred: pd.DataFrame, gold: pd.DataFrame, article_ids: Sequence[str]) -> pd.DataFrame:
+    """Every disagreement (missed, spurious, wrong speaker) for reading, sorted by article and offset."""
+    ids = set(article_ids)
+    pred = pred[pred["article_id"].isin(ids)].reset_index(drop=True)
+    gold = gold[gold["article_id"].isin(ids)].reset_index(drop=True)
+    pairs = match(pred, gold)
+    mp = {i for i, _ in pairs}
+    mg = {j for _, j in pairs}
+    rows = [{"kind": "wrong speaker", "article_id": pred.at[i, "article_id"], "start": int(pred.at[i, "start"]),
+             "predicted": pred.at[i, "speaker"], "gold": gold.at[j, "speaker"]}
+            for i, j in pairs if _norm(pred.at[i, "speaker"]) != _norm(gold.at[j, "speaker"])]
+    rows += [{"kind": "spurious", "article_id": pred.at[i, "article_id"], "start": int(pred.at[i, "start"]),
+              "predicted": pred.at[i, "speaker"], "gold": ""} for i in range(len(pred)) if i not in mp]
+    rows += [{"kind": "missed", "article_id": gold.at[j, "article_id"], "start": int(gold.at[j, "start"]),
+              "predicted": "", "gold": gold.at[j, "speaker"]} for j in range(len(gold)) if j not in mg]
+    out = pd.DataFrame(rows, columns=["kind", "article_id", "start", "predicted", "gold"])
+    return out.sort_values(["article_id", "start", "kind"], kind="stable").reset_index(drop=True)

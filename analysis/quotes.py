@@ -1,0 +1,610 @@
+"""Direct quotes in Korean news, with their speaker resolved.
+
+Three steps, each decided on Kiwi's morphemes and the word lists in ``analysis/data``:
+
+1. **Find** double-quoted spans (``"…"``, ``“…”``, mixed pairs) paragraph by paragraph. Straight
+   marks are read as opening or closing from the characters around them; a closing mark with
+   no opening one starts the quote at its sentence's start; an unclosed one ends at its
+   sentence's end, never past its paragraph.
+2. **Tell speech from names and terms**: what follows the closing mark (``라고``, ``며``,
+   ``고`` → speech; ``라는 제목`` → a name), reporting verbs (``말하다``, ``밝히다``,
+   ``강조하다`` …) later in the sentence, and whether a stand-alone quote is a sentence.
+3. **Attribute**: the subject (``…은/는``, ``…이/가``) of the quote's sentence outside any quote;
+   for a stand-alone quote, the subject of the next sentence when it reports it (``이 같이
+   말했다``); for ``그는`` or no subject, the speaker in force. Short references resolve to the
+   full name introduced earlier (``오 시장`` → 오세훈, ``토레스 대령`` → 라파엘 토레스).
+
+Example:
+    >>> from analysis.build import build  # doctest: +SKIP
+    >>> corpus = build()  # doctest: +SKIP
+    >>> corpus.quotes[["speaker", "mention", "content"]].head(2)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Final
+
+import numpy as np
+import pandas as pd
+
+from .resources import data_path, load_tagged_patterns, load_words
+from .schema import QUOTES, conform, empty_frame
+
+OPEN_MARKS: Final = "“„‟〝"
+CLOSE_MARKS: Final = "”〞"
+STRAIGHT: Final = '"＂'
+ALL_MARKS: Final = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
+SENTENCE_END: Final = re.compile(r"[.!?。](?=\s|$)")
+NOMINAL_TAGS: Final = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XSN", "XPN", "XR", "MM", "NP"})
+SUBJECT_PARTICLES: Final = frozenset({("은", "JX"), ("는", "JX"), ("이", "JKS"), ("가", "JKS"), ("께서", "JKS"),
+                                      ("께서는", "JKS"), ("도", "JX")})
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The word lists the quote finder uses (``analysis/data/*.txt``)."""
+
+    speech_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    adverbial: re.Pattern[str]
+    adnominal: re.Pattern[str]
+    name_nouns: re.Pattern[str]
+    speech_nouns: re.Pattern[str]
+    roles: tuple[str, ...]
+    pronouns: frozenset[str]
+    non_speakers: frozenset[str]
+    surnames: tuple[str, ...]
+    org_suffixes: tuple[str, ...]
+    unnamed_sources: tuple[str, ...]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Load (once) and check the quote word lists."""
+    suffixes = load_tagged_patterns(data_path("quotative_suffixes.txt"), ("ADVERBIAL", "ADNOMINAL"))
+    nouns = load_tagged_patterns(data_path("quote_nouns.txt"), ("NAME", "SPEECH"))
+
+    def anchored(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+        return re.compile("(?:" + "|".join(f"(?:{p.pattern})" for p in patterns) + ")")
+
+    return Lexicon(
+        speech_verbs=frozenset(load_words(data_path("speech_verbs.txt"))),
+        naming_verbs=frozenset(load_words(data_path("naming_verbs.txt"))),
+        adverbial=anchored(suffixes["ADVERBIAL"]),
+        adnominal=anchored(suffixes["ADNOMINAL"]),
+        name_nouns=anchored(nouns["NAME"]),
+        speech_nouns=anchored(nouns["SPEECH"]),
+        roles=tuple(sorted(load_words(data_path("roles.txt")), key=len, reverse=True)),
+        pronouns=frozenset(load_words(data_path("pronouns.txt"))),
+        non_speakers=frozenset(load_words(data_path("non_speakers.txt"))),
+        surnames=load_words(data_path("surnames.txt")),
+        org_suffixes=load_words(data_path("org_suffixes.txt")),
+        unnamed_sources=load_words(data_path("unnamed_sources.txt")),
+    )
+
+
+# --------------------------------------------------------------------------- finding spans
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A double-quoted span: content offsets and the offsets of its marks (-1 when missing)."""
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int
+
+
+def _mark_runs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Runs of adjacent quotation marks in ``text[lo:hi]`` as (start, end, role O/C/A)."""
+    runs: list[tuple[int, int, str]] = []
+    i = lo
+    while i < hi:
+        if text[i] in ALL_MARKS:
+            j = i
+            while j < hi and text[j] in ALL_MARKS:
+                j += 1
+            chunk = text[i:j]
+            has_open = any(c in OPEN_MARKS for c in chunk)
+            has_close = any(c in CLOSE_MARKS for c in chunk)
+            role = "O" if has_open and not has_close else "C" if has_close and not has_open else "A"
+            if role == "A":  # a straight mark: read its side from its neighbours
+                before = text[i - 1] if i > lo else " "
+                after = text[j] if j < hi else " "
+                if before.isspace() or before in "([{<‘'·,:" and not after.isspace():
+                    role = "o"  # opener-like
+                elif after.isspace() or after in ".,?!)]}>…·" or before.isalnum() and not after.isalnum():
+                    role = "c"  # closer-like
+                elif after.isalnum() and not before.isalnum():
+                    role = "o"
+                elif before.isalnum() and re.match(r"[가-힣]", after):
+                    role = "c"  # "…"라고: a particle glued to the closing mark
+            runs.append((i, j, role))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _sentence_end_after(text: str, pos: int, hi: int) -> int:
+    m = SENTENCE_END.search(text, pos, hi)
+    return m.end() if m else hi
+
+
+def find_spans(text: str) -> list[Span]:
+    """Every double-quoted span of ``text``, paragraph by paragraph.
+
+    Never raises; every span satisfies ``0 <= start <= end <= len(text)``.
+
+    Example:
+        >>> [text[s.start:s.end] for text in ['"A"며 "B"고 말했다'] for s in find_spans(text)]
+        ['A', 'B']
+    """
+    spans: list[Span] = []
+    pos = 0
+    for para in text.split("\n"):
+        lo, hi = pos, pos + len(para)
+        pos = hi + 1
+        opened: int | None = None  # index just after the opening run
+        open_at = -1
+        for start, end, role in _mark_runs(text, lo, hi):
+            if opened is None:
+                if role in ("O", "A", "o"):
+                    opened, open_at = end, start
+                elif role in ("C", "c"):  # closing mark with no opening one: from its sentence start
+                    sent_start = max(text.rfind(". ", lo, start) + 2, lo) if text.rfind(". ", lo, start) >= 0 else lo
+                    if start > sent_start:
+                        spans.append(Span(sent_start, start, -1, start))
+            else:
+                if role == "O" or (role == "o" and start > opened):
+                    # a new opening while one is open: the first was never closed
+                    stop = min(_sentence_end_after(text, opened, hi), start)
+                    if stop > opened:
+                        spans.append(Span(opened, stop, open_at, -1))
+                    opened, open_at = end, start
+                else:
+                    if start > opened:
+                        spans.append(Span(opened, start, open_at, start))
+                    opened = None
+        if opened is not None:
+            stop = _sentence_end_after(text, opened, hi)
+            if stop > opened:
+                spans.append(Span(opened, stop, open_at, -1))
+    return spans
+
+
+# --------------------------------------------------------------------------- tokens of one article
+
+
+@dataclass(slots=True)
+class ArticleTokens:
+    """The morphemes of one article as parallel lists (fast to scan)."""
+
+    start: np.ndarray
+    end: np.ndarray
+    form: list[str]
+    tag: list[str]
+    lemma: list[str]
+    sent: np.ndarray
+    sent_start: np.ndarray
+    sent_end: np.ndarray
+    sent_ids: np.ndarray
+
+    def sentence_of(self, offset: int) -> int:
+        """Index (into sent_*) of the sentence holding ``offset``."""
+        i = int(np.searchsorted(self.sent_start, offset, side="right")) - 1
+        return max(i, 0)
+
+    def token_range(self, lo: int, hi: int) -> range:
+        """Indices of the tokens starting in ``[lo, hi)``."""
+        return range(int(np.searchsorted(self.start, lo)), int(np.searchsorted(self.start, hi)))
+
+
+def _predicates(toks: ArticleTokens, idx: range) -> list[tuple[int, str]]:
+    """(token index, lemma) of the predicates in ``idx``, joining noun+하다 (강조/NNG 하/XSV → 강조하다)."""
+    out = []
+    for k in idx:
+        tag = toks.tag[k]
+        if tag.startswith("VV") or tag.startswith("VA"):
+            out.append((k, toks.lemma[k] or toks.form[k] + "다"))
+        elif tag == "XSV" and k > idx.start and toks.tag[k - 1] in ("NNG", "NNP", "XR"):
+            out.append((k, toks.form[k - 1] + "하다"))
+    return out
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+@dataclass(slots=True)
+class Mention:
+    """A subject noun phrase: its text, the name part and the role part."""
+
+    text: str
+    name: str
+    role: str
+    start: int
+    end: int
+    proper: bool = False  # the name word starts with a proper noun
+
+
+@dataclass(slots=True)
+class People:
+    """Full names an article introduces, with the roles seen beside them, for resolving short
+    references (오 시장 → 오세훈; 트럼프 대통령 → 도널드 트럼프 rather than 에릭 트럼프)."""
+
+    names: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, name: str, role: str = "") -> None:
+        if name:
+            roles = self.names.setdefault(name, set())
+            if role:
+                roles.add(role.split()[-1])
+
+    def resolve(self, name: str, role: str = "") -> str:
+        """The full name ``name`` refers to: ``오`` → ``오세훈``, ``토레스`` → ``라파엘 토레스``."""
+        if not name:
+            return ""
+        if name in self.names:
+            return name
+        if len(name) == 1:  # a Korean surname: 오 (시장)
+            hits = [f for f in self.names if f.startswith(name) and len(f) >= 2 and " " not in f]
+        else:
+            hits = [f for f in self.names if " " in f and f.split()[-1] == name]  # Western: surname last
+            hits = hits or [f for f in self.names if " " in f and f.split()[0] == name]  # 이방카 → 이방카 트럼프
+        if not hits:
+            return ""
+        last_role = role.split()[-1] if role else ""
+        with_role = [f for f in hits if last_role and any(r.endswith(last_role) or last_role.endswith(r) for r in self.names[f])]
+        return (with_role or hits)[0]
+
+
+def _is_role(word: str, lex: Lexicon) -> bool:
+    return any(word.endswith(r) for r in lex.roles)
+
+
+def _is_korean_name(word: str, lex: Lexicon, *, proper: bool = True) -> bool:
+    """김웅, 오세훈, 남궁민수: a surname and one to three syllables, not an organisation's name.
+
+    ``proper`` says Kiwi analysed the word as (or starting with) a proper noun; common nouns
+    that happen to start like a surname (노조, 정부) are not names.
+    """
+    if not proper or not re.fullmatch(r"[가-힣]{2,4}", word) or word in lex.roles or word in lex.non_speakers:
+        return False
+    if not any(word.startswith(s) and len(word) - len(s) in (1, 2) for s in lex.surnames):
+        return False
+    return not any(word.endswith(o) for o in lex.org_suffixes)
+
+
+def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Lexicon) -> tuple[str, str]:
+    """(name, role) of a noun phrase.
+
+    ``nnp[i]`` says word ``i`` is one proper-noun morpheme, ``proper[i]`` that it starts with one.
+
+    ``[더불어민주당, 최인호, 수석대변인]`` → (최인호, 수석대변인); ``[라파엘, 토레스, 대령]`` →
+    (라파엘 토레스, 대령); ``[대통령, 마무드, 아마디네자드]`` → (마무드 아마디네자드, 대통령);
+    ``[청와대]`` → (청와대, ""); ``[한, 관계자]`` → ("", 관계자).
+    """
+    roles = [i for i, w in enumerate(words) if _is_role(w, lex)]
+    role = " ".join(words[i] for i in roles)
+    # the name sits right after the last role (대통령 마무드 아마디네자드) or before the first
+    if roles and roles[-1] < len(words) - 1:
+        lo, hi = roles[-1] + 1, len(words)
+    elif roles:
+        hi = roles[0]
+        lo = hi
+        while lo > 0 and lo - 1 not in roles:
+            lo -= 1
+    else:
+        lo, hi = 0, len(words)
+    run = list(range(lo, hi))
+    # a foreign name: two or more proper nouns in a row (조지 브라운, 버락 오바마)
+    tail: list[int] = []
+    for i in reversed(run):
+        if nnp[i] and re.fullmatch(r"[가-힣]+", words[i]) and not any(words[i].endswith(o) for o in lex.org_suffixes):
+            tail.insert(0, i)
+        elif tail:
+            break
+    korean = [i for i in run if _is_korean_name(words[i], lex, proper=proper[i])]
+    if len(tail) >= 2:
+        return " ".join(words[i] for i in tail[-3:]), role
+    if korean:
+        return words[korean[-1] if roles and korean[-1] < (roles[0] if roles else 0) else korean[0]], role
+    if tail:
+        return words[tail[-1]], role
+    return "", role
+
+
+def _word_start(text: str, lo: int, pos: int) -> int:
+    i = pos
+    while i > lo and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon) -> Mention | None:
+    """The noun phrase whose last word carries the subject particle at token ``k``.
+
+    Words are taken backwards while each ends in a noun (국민의힘 배준영 대변인은); a word ending
+    in a particle, an ending or punctuation stops it, and so does a word of time or discourse
+    (당시, 이후, 한편) that is left out.
+    """
+    head_start = _word_start(text, lo, int(toks.start[k]))
+    head = text[head_start: int(toks.start[k])]
+    if not head or k == 0 or toks.tag[k - 1] not in NOMINAL_TAGS:
+        return None
+    head_idx = toks.token_range(head_start, int(toks.start[k]))
+    words = [head]
+    nnp = [len(head_idx) == 1 and toks.tag[head_idx[0]] == "NNP"]
+    proper = [len(head_idx) >= 1 and toks.tag[head_idx[0]] == "NNP"]
+    pos = head_start
+    while len(words) < 6:
+        end = pos
+        while end > lo and text[end - 1].isspace():
+            end -= 1
+        if end <= lo:
+            break
+        start = _word_start(text, lo, end)
+        if start >= end:
+            break
+        idx = toks.token_range(start, end)
+        if not len(idx):
+            break
+        last = idx[-1]
+        word = text[start:end]
+        if toks.tag[last] not in NOMINAL_TAGS or not re.search(r"[가-힣A-Za-z0-9]$", word):
+            break
+        if toks.tag[last] == "MM" and word not in ("한", "두", "세", "모"):
+            break
+        if word in lex.non_speakers:
+            break
+        words.insert(0, word)
+        nnp.insert(0, len(idx) == 1 and toks.tag[last] == "NNP")
+        proper.insert(0, toks.tag[idx[0]] == "NNP")
+        pos = start
+    while words and words[0] in lex.non_speakers:
+        words.pop(0)
+        nnp.pop(0)
+        proper.pop(0)
+    if not words or head in lex.non_speakers or all(w in lex.non_speakers for w in words):
+        return None
+    phrase = " ".join(words)
+    name, role = _parse_phrase(words, nnp, proper, lex)
+    if any(head.endswith(u) for u in lex.unnamed_sources):
+        name = ""  # an unnamed source is the speaker as written: 서울시 관계자
+    start = text.find(words[0], pos, int(toks.start[k]))
+    return Mention(text=phrase, name=name, role=role, start=start, end=int(toks.start[k]), proper=proper[-1])
+
+
+def _subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[Span], lex: Lexicon) -> list[Mention]:
+    """Subject noun phrases in ``text[lo:hi]`` outside quoted spans, in order."""
+    out = []
+    for k in toks.token_range(lo, hi):
+        if (toks.form[k], toks.tag[k]) not in SUBJECT_PARTICLES:
+            continue
+        s = int(toks.start[k])
+        if any(sp.start <= s < sp.end for sp in spans):
+            continue
+        m = _mention_before(text, toks, k, lo, lex)
+        if m is not None and not any(sp.start <= m.start < sp.end for sp in spans):
+            out.append(m)
+    return out
+
+
+def _is_full_name(m: Mention, lex: Lexicon) -> bool:
+    return " " in m.name or (_is_korean_name(m.name, lex) and bool(m.role or m.text == m.name))
+
+
+def _is_person(m: Mention, people: People, lex: Lexicon) -> bool:
+    return bool(m.name) and bool(m.role or " " in m.name or _is_korean_name(m.name, lex) or people.resolve(m.name))
+
+
+def _canonical(m: Mention, people: People, lex: Lexicon) -> str:
+    """The speaker named by mention ``m``.
+
+    A person: the fullest name the article gives them (오 시장 → 오세훈, 트럼프 대통령 →
+    도널드 트럼프 when the article names him so). A surname or a single foreign name never given
+    in full: as written (문 대통령). An organisation or an unnamed source: as written (청와대,
+    한 관계자). A pronoun (그는): ``""``, for the caller to fill with the speaker in force.
+    """
+    if m.text in lex.pronouns or m.name in lex.pronouns:
+        return ""
+    if m.name:
+        resolved = people.resolve(m.name, m.role)
+        if resolved:
+            return resolved
+        if _is_full_name(m, lex):
+            return m.name
+        return m.text if m.role else m.name
+    return people.resolve(m.text) or m.text
+
+
+def _rank(m: Mention, people: People, lex: Lexicon) -> int:
+    """0: a person (a name with a role, a full name); 1: a proper noun; 2: any other noun phrase."""
+    if _is_person(m, people, lex):
+        return 0
+    return 1 if m.name else 2
+
+
+def _noun_phrases(text: str, toks: ArticleTokens, lex: Lexicon) -> list[Mention]:
+    """Every noun phrase before a particle, for collecting the names an article introduces."""
+    out = []
+    for k in range(1, len(toks.form)):
+        if toks.tag[k].startswith("J") and toks.tag[k - 1] in NOMINAL_TAGS:
+            si = toks.sentence_of(int(toks.start[k]))
+            m = _mention_before(text, toks, k, int(toks.sent_start[si]), lex)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+# --------------------------------------------------------------------------- classification
+
+
+def _suffix(text: str, close_mark: int, hi: int) -> str:
+    """The text glued after a closing mark, up to the next space or punctuation."""
+    m = re.match(r"[가-힣]+", text[close_mark + 1: hi])
+    return m.group(0) if m else ""
+
+
+def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi: int) -> tuple[bool, str]:
+    """(speech?, cue) for one span."""
+    content = text[span.start: span.end].strip()
+    if not re.search(r"[가-힣A-Za-z0-9]", content):
+        return False, ""
+    after_lo = span.close_mark + 1 if span.close_mark >= 0 else span.end
+    preds = _predicates(toks, toks.token_range(after_lo, sent_hi))
+    speech_pred = next((lemma for _, lemma in preds if lemma in lex.speech_verbs), "")
+    first_pred = preds[0][1] if preds else ""
+    suffix = _suffix(text, span.close_mark, sent_hi) if span.close_mark >= 0 else ""
+    words = len(content.split())
+
+    if suffix and lex.adverbial.fullmatch(suffix):
+        if first_pred in lex.naming_verbs:
+            return False, ""
+        return True, speech_pred or suffix
+    if suffix and lex.adnominal.fullmatch(suffix):
+        nxt = re.match(r"\s*([가-힣]+)", text[after_lo + len(suffix): sent_hi])
+        noun = nxt.group(1) if nxt else ""
+        if noun and lex.name_nouns.match(noun) and not lex.speech_nouns.fullmatch(re.sub(r"(을|를|이|가|은|는|의|에|로|으로|과|와|도)$", "", noun)):
+            return False, ""
+        if noun and lex.speech_nouns.match(noun):
+            return True, speech_pred or suffix
+        return (bool(speech_pred) and words >= 2), speech_pred
+    if not suffix:
+        terminal = bool(re.search(r"[.?!…]$|[다요죠까]$", content))
+        if terminal and words >= 2:
+            return True, speech_pred or "(standalone)"
+        if speech_pred and words >= 3:
+            return True, speech_pred
+        return False, ""
+    # another particle glued to the mark ("…"를 외쳤다): speech only with a reporting verb
+    if speech_pred and words >= 2 and first_pred == speech_pred:
+        return True, speech_pred
+    return False, ""
+
+
+# --------------------------------------------------------------------------- per article
+
+
+_FORWARD_CUE: Final = re.compile(r"(이\s*같이|이같이|이렇게|이와\s*같이|다음과\s*같이|그렇게)")
+
+
+def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: Lexicon) -> Mention | None:
+    """The subject most likely to be the speaker: persons first, then the nearest before the quote."""
+    if not subjects:
+        return None
+    open_at = span.open_mark if span.open_mark >= 0 else span.start
+
+    def key(m: Mention) -> tuple[int, int, int]:
+        before = m.end <= open_at
+        return (_rank(m, people, lex), 0 if before else 1, (open_at - m.end) if before else m.start)
+
+    return min(subjects, key=key)
+
+
+def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = None) -> list[dict[str, object]]:
+    """Quotes of one article as dicts with the :data:`analysis.schema.QUOTES` fields (no id)."""
+    lex = lex or lexicon()
+    spans = find_spans(text)
+    if not spans:
+        return []
+    people = People()
+    for m in _noun_phrases(text, toks, lex):  # full names anywhere in the article
+        if m.name and _is_full_name(m, lex):
+            people.add(m.name, m.role)
+    n_sent = len(toks.sent_start)
+    sent_subjects: list[list[Mention]] = [
+        _subjects(text, toks, int(toks.sent_start[i]), int(toks.sent_end[i]), spans, lex) for i in range(n_sent)
+    ]
+    in_force: tuple[str, str] = ("", "")  # (speaker, role) of the last person or organisation talking
+    rows: list[dict[str, object]] = []
+    last_sent_seen = -1
+    for span in spans:
+        anchor = span.close_mark if span.close_mark >= 0 else span.start
+        si = toks.sentence_of(anchor)
+        # the subjects of the sentences since the last quote change who is in force
+        for j in range(last_sent_seen + 1, si):
+            best = _pick_speaker(sent_subjects[j], Span(10**9, 10**9, -1, -1), people, lex)
+            if best is None:
+                continue
+            preds = _predicates(toks, toks.token_range(int(toks.sent_start[j]), int(toks.sent_end[j])))
+            reports = bool(preds) and preds[-1][1] in lex.speech_verbs
+            if _rank(best, people, lex) <= 1 or reports:
+                in_force = (_canonical(best, people, lex) or in_force[0], best.role)
+        last_sent_seen = max(last_sent_seen, si - 1)
+        speech, cue = _is_speech(text, span, toks, lex, int(toks.sent_end[si]))
+        if not speech:
+            continue
+        subjects = sent_subjects[si]
+        if cue == "(standalone)" and si + 1 < n_sent and not subjects:
+            nxt_lo, nxt_hi = int(toks.sent_start[si + 1]), int(toks.sent_end[si + 1])
+            if _FORWARD_CUE.search(text, nxt_lo, nxt_hi):
+                subjects = sent_subjects[si + 1]
+        best = _pick_speaker(subjects, span, people, lex)
+        speaker = _canonical(best, people, lex) if best is not None else ""
+        mention = best.text if best is not None else ""
+        role = best.role if best is not None and speaker else in_force[1]
+        if not speaker:
+            speaker = in_force[0]
+        if speaker:
+            in_force = (speaker, role)
+        rows.append(
+            {
+                "sent_id": int(toks.sent_ids[si]),
+                "start": span.start,
+                "end": span.end,
+                "content": text[span.start: span.end],
+                "speaker": speaker,
+                "mention": mention,
+                "role": role,
+                "cue": cue,
+            }
+        )
+    return rows
+
+
+def _article_tokens(tok: pd.DataFrame, sent: pd.DataFrame) -> ArticleTokens:
+    return ArticleTokens(
+        start=tok["start"].to_numpy(np.int64),
+        end=tok["end"].to_numpy(np.int64),
+        form=tok["form"].astype(str).tolist(),
+        tag=tok["tag"].astype(str).tolist(),
+        lemma=tok["lemma"].astype(str).tolist(),
+        sent=tok["sent_id"].to_numpy(np.int64),
+        sent_start=sent["start"].to_numpy(np.int64),
+        sent_end=sent["end"].to_numpy(np.int64),
+        sent_ids=sent["sent_id"].to_numpy(np.int64),
+    )
+
+
+def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
+    """The ``quotes`` table of a built corpus.
+
+    Args:
+        articles: the ``articles`` table (``article_id``, ``text``).
+        sentences: the ``sentences`` table.
+        tokens: the ``tokens`` table.
+
+    Returns:
+        One row per direct quote, ordered by article then offset; ``text[start:end] == content``.
+    """
+    lex = lexicon()
+    tok_groups = {k: g for k, g in tokens.groupby("article_id", sort=False, observed=True)}
+    sent_groups = {k: g for k, g in sentences.groupby("article_id", sort=False, observed=True)}
+    rows: list[dict[str, object]] = []
+    for article_id, text in zip(articles["article_id"], articles["text"], strict=True):
+        if not any(c in text for c in ALL_MARKS) or article_id not in sent_groups:
+            continue
+        toks = _article_tokens(tok_groups[article_id], sent_groups[article_id])
+        for number, row in enumerate(quotes_in_article(text, toks, lex=lex)):
+            row["article_id"] = article_id
+            row["quote_id"] = number
+            rows.append(row)
+    if not rows:
+        return empty_frame("quotes")
+    return conform(pd.DataFrame(rows, columns=list(QUOTES)), "quotes")
