@@ -46,8 +46,7 @@ class Corpus:
         """Records read, kept and rejected by reason."""
         lines = [
             f"records read: {self.n_read}",
-            f"articles kept: {len(self.articles)} ({self.n_tokenized} tokenised, "
-            f"{len(self.articles) - self.n_tokenized} from cache)",
+            f"articles kept: {len(self.articles)}",
             f"rejected: {len(self.rejects)}",
         ]
         if len(self.rejects):

@@ -247,6 +247,8 @@ def clean_page(page: str) -> CleanedPage:
                 reporter = re.search(r"[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*\s*(?:기자|특파원|통신원)", m.group(0))
                 if reporter and not out.byline:
                     out.byline = reporter.group(0)
+                elif reporter and EMAIL.fullmatch(out.byline):  # "홍길동 기자" + "hong@yna.co.kr"
+                    out.byline = f"{reporter.group(0)} {out.byline}"
                 out.removed.append(m.group(0).strip())
                 out.paragraphs[0] = out.paragraphs[0][m.end():].lstrip()
                 break

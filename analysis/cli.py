@@ -46,6 +46,8 @@ def _corpus(args: argparse.Namespace):
 def cmd_build(args: argparse.Namespace) -> int:
     corpus = _corpus(args)
     print(corpus.summary(), file=sys.stderr)
+    print(f"tokenised: {corpus.n_tokenized}, reused from the cache: {len(corpus.articles) - corpus.n_tokenized}",
+          file=sys.stderr)
     print(f"tables written to {args.out}", file=sys.stderr)
     return 0 if len(corpus.articles) else 1
 

@@ -36,6 +36,12 @@ from .resources import DEFAULT_CORPUS
 from .schema import ARTICLES, REJECTS, Record, Reject, conform, empty_frame
 
 SUPPORTED: Final = (".txt", ".jsonl", ".json", ".csv", ".html", ".htm", ".xlsx")
+#: HTML elements that start a new line when a page is rendered to text.
+BLOCK_TAGS: Final = frozenset({
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside", "section",
+    "article", "figure", "figcaption", "table", "tr", "td", "th", "br", "dd", "dt", "blockquote", "main", "form",
+    "time", "address", "hr", "pre", "title",
+})
 
 #: Column/field aliases, checked in order; the first present non-empty one wins.
 ALIASES: Final[dict[str, tuple[str, ...]]] = {
@@ -101,7 +107,7 @@ def decode(data: bytes, path: Path) -> str:
         ValueError: the bytes are empty, NUL-only or not text, with a message naming the file.
     """
     if not data.strip(b"\x00 \t\r\n"):
-        raise ValueError("empty file" if not data.strip(b"\x00") else "file holds only NUL bytes or blanks")
+        raise ValueError("empty file" if not data else "file holds only NUL bytes or blanks")
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return data.decode(codec)
@@ -212,17 +218,21 @@ def html_to_lines(html: str) -> tuple[str, dict[str, str]]:
         raise ValueError(f"HTML could not be parsed: {err}") from None
     for bad in root.xpath("//script|//style|//noscript|//template|//svg|//iframe"):
         bad.drop_tree()
-    for cap in root.xpath("//figcaption"):
-        cap.text = "▲" + (cap.text or "")
+    # source formatting is not structure: fold whitespace inside text, then break at blocks
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            el.text = re.sub(r"\s+", " ", el.text) if el.text else el.text
+            el.tail = re.sub(r"\s+", " ", el.tail) if el.tail else el.tail
+    caption_like = re.compile(r"caption|photo_?desc|img_?desc|photo_?txt|desc_?photo", re.IGNORECASE)
+    for cap in root.xpath("//figcaption | //*[@class or @id]"):
+        if cap.tag == "figcaption" or caption_like.search(f"{cap.get('class', '')} {cap.get('id', '')}"):
+            cap.text = "▲" + (cap.text or "").lstrip()
     for li in root.xpath("//li"):
         li.text = "• " + (li.text or "")
-    block = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside",
-             "section", "article", "figure", "figcaption", "table", "tr", "td", "th", "br", "dd", "dt", "blockquote",
-             "main", "form", "span.date", "time", "address", "hr"}
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
-        if el.tag in block or el.tag == "br":
+        if el.tag in BLOCK_TAGS:
             el.tail = "\n" + (el.tail or "")
             if el.tag != "br":
                 el.text = "\n" + (el.text or "")

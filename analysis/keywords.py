@@ -37,7 +37,7 @@ def load_stopwords(path: Path = STOPWORDS_FILE) -> frozenset[str]:
 
 
 def terms(tokens: pd.DataFrame, *, pos: Pos = "nouns", stopwords: Iterable[str] | None = None,
-          min_length: int = 1) -> pd.DataFrame:
+          min_length: int = 2) -> pd.DataFrame:
     """The content words of ``tokens``: one row per occurrence with its ``term``.
 
     Nouns keep their form (서울시는 → 서울시); verbs and adjectives become lemmas (밝혔다 → 밝히다).
@@ -46,7 +46,8 @@ def terms(tokens: pd.DataFrame, *, pos: Pos = "nouns", stopwords: Iterable[str] 
         tokens: the ``tokens`` table.
         pos: ``"nouns"`` (NNG, NNP, SL, SH), ``"predicates"`` (VV, VA) or ``"all"`` of both.
         stopwords: words to leave out (default: ``corpus/stopwords.txt``).
-        min_length: shortest term kept, in characters.
+        min_length: shortest term kept, in characters. The default 2 drops one-syllable nouns,
+            mostly surnames cut from their title (오 시장 → 오) and bound nouns; pass 1 to keep them.
 
     Returns:
         Columns ``article_id, sent_id, token_id, start, end, term, tag``.
@@ -70,7 +71,7 @@ def _sorted(df: pd.DataFrame, by: str, *, ascending: bool = False) -> pd.DataFra
 
 
 def term_frequencies(tokens: pd.DataFrame, *, pos: Pos = "nouns", stopwords: Iterable[str] | None = None,
-                     min_length: int = 1) -> pd.DataFrame:
+                     min_length: int = 2) -> pd.DataFrame:
     """Corpus frequencies: ``term, tag, count, doc_count``, most frequent first, ties by term.
 
     ``tag`` is the term's most frequent tag (NNP beats NNG on a tie, alphabetically).

@@ -103,7 +103,7 @@ def conform(df: pd.DataFrame, table: TableName) -> pd.DataFrame:
     if missing:
         raise KeyError(f"table {table!r} is missing columns {missing}")
     out = df.loc[:, list(spec)]
-    return out.astype(spec, copy=False).reset_index(drop=True)
+    return out.astype(spec).reset_index(drop=True)
 
 
 @dataclass(slots=True)

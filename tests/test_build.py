@@ -1,0 +1,80 @@
+"""The build writes the tables and reuses them as a cache keyed on content and settings."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+
+from analysis.build import TABLE_FILES, build, read_tables
+from analysis.schema import TABLES
+
+from .conftest import ROOT
+
+A = "서울시는 1일 기후 정책을 발표했다. 오세훈 서울시장은 \"탄소중립을 앞당기겠다\"고 말했다."
+B = "부산시는 2일 심야버스 운행을 늘린다고 밝혔다. 박형준 부산시장은 \"시민의 발이 되겠다\"고 강조했다."
+C = "대구시는 3일 폭염 대책을 내놓았다. 시 관계자는 \"쉼터를 늘리겠다\"고 설명했다."
+
+
+def jsonl(path, rows):
+    path.write_text("\n".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in rows), encoding="utf-8")
+    return path
+
+
+def test_tables_follow_the_schema(bundled):
+    for name in TABLE_FILES:
+        frame = getattr(bundled, name)
+        assert list(frame.columns) == list(TABLES[name])
+    text = bundled.articles["text"].iloc[0]
+    for s, e, t in zip(bundled.sentences["start"], bundled.sentences["end"], bundled.sentences["text"], strict=True):
+        assert text[s:e] == t
+
+
+def test_no_chrome_word_reaches_tokens(bundled):
+    forms = set(bundled.tokens["form"].astype(str))
+    for word in ["비트코인", "좋아요", "가장작게", "이더리움", "민희진", "잠수함", "하이브"]:
+        assert word not in forms
+
+
+def test_rebuild_reuses_cache_and_adding_one_tokenises_one(tmp_path, kiwi):
+    src = tmp_path / "src"
+    src.mkdir()
+    jsonl(src / "a.jsonl", [("a", A), ("b", B)])
+    out = tmp_path / "out"
+    first = build([src], out=out)
+    assert first.n_tokenized == 2
+    again = build([src], out=out)
+    assert again.n_tokenized == 0
+    pd.testing.assert_frame_equal(first.tokens, again.tokens)
+    pd.testing.assert_frame_equal(first.quotes, again.quotes)
+    jsonl(src / "b.jsonl", [("c", C)])
+    third = build([src], out=out)
+    assert third.n_tokenized == 1
+    assert sorted(set(third.tokens["article_id"])) == ["a", "b", "c"]
+    changed = jsonl(src / "a.jsonl", [("a", A + " 행사는 오후에 끝났다."), ("b", B)])
+    assert changed.exists()
+    assert build([src], out=out).n_tokenized == 1
+
+
+def test_cached_rebuild_loads_no_kiwi(tmp_path):
+    """A separate process rebuilding an unchanged corpus never creates a Kiwi."""
+    src = jsonl(tmp_path / "a.jsonl", [("a", A)])
+    out = tmp_path / "out"
+    code = (
+        "import sys; from analysis.build import build; from analysis.tokenize import kiwi_loaded;"
+        f"c = build([{str(src)!r}], out={str(out)!r}); print(c.n_tokenized, kiwi_loaded())"
+    )
+    cold = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert cold.stdout.split() == ["1", "True"]
+    assert warm.stdout.split() == ["0", "False"]
+
+
+def test_read_tables_round_trip(tmp_path, kiwi):
+    out = tmp_path / "o"
+    built = build(out=out)
+    again = read_tables(out)
+    pd.testing.assert_frame_equal(built.articles, again.articles)
+    assert again.n_read == built.n_read

@@ -1,0 +1,160 @@
+"""Loading every accepted format and encoding; bad input becomes a named reject; counts add up."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import CorpusError, articles_frame, decode, load, rejects_frame
+
+BODY = "서울시는 1일 새로운 기후 정책을 발표했다. 오세훈 시장은 \"탄소중립을 앞당기겠다\"고 말했다."
+BODY2 = "부산시는 2일 심야버스 운행을 늘린다고 밝혔다. 시민들의 반응은 좋았다."
+
+
+def write_jsonl(path, rows):
+    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_jsonl_aliases_and_fields(tmp_path):
+    f = write_jsonl(tmp_path / "a.jsonl", [
+        {"id": "a1", "title": "제목 하나", "date": "2022-08-01", "url": "https://example.org/1", "text": BODY},
+        {"id": "a2", "headline": "제목 둘", "body": BODY2},
+        {"article_id": "a3", "content": BODY},
+    ])
+    result = load([f])
+    assert [r.article_id for r in result.records] == ["a1", "a2", "a3"]
+    assert result.records[0].date == "2022-08-01"
+    assert result.records[1].title == "제목 둘"
+    assert result.records[1].text == BODY2
+    assert result.n_read == 3 and not result.rejects
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"id": "x", "text": "잘린 줄', "malformed JSON"),
+        ('{"id": "y", "title": "본문 없음"}', "record has no text"),
+        ('["리스트"]', "not a JSON object"),
+        ('{"id": "a1", "text": "같은 아이디의 두 번째 기사입니다."}', "duplicate id 'a1'"),
+    ],
+)
+def test_bad_jsonl_line_is_a_reject_among_good_ones(tmp_path, line, reason):
+    f = write_jsonl(tmp_path / "mixed.jsonl", [{"id": "a1", "text": BODY}, line, {"id": "a2", "text": BODY2}])
+    result = load([f])
+    assert [r.article_id for r in result.records] == ["a1", "a2"]
+    (reject,) = result.rejects
+    assert reason in reject.reason
+    assert reject.record == "line 2" and reject.source_path == str(f)
+    assert result.n_read == 3
+
+
+def test_json_list_and_csv(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps([{"id": "j1", "text": BODY}], ensure_ascii=False), encoding="utf-8")
+    pd.DataFrame({"id": ["c1", "c2"], "title": ["가", "나"], "body": [BODY, ""]}).to_csv(tmp_path / "b.csv", index=False)
+    result = load([tmp_path])
+    assert [r.article_id for r in result.records] == ["j1", "c1"]
+    (reject,) = result.rejects
+    assert reject.record == "row 3" and "no text" in reject.reason
+
+
+def test_bigkinds_xlsx(tmp_path):
+    frame = pd.DataFrame({
+        "뉴스 식별자": ["01100101.20220801"], "일자": ["20220801"], "언론사": ["경향신문"], "기고자": ["홍길동 기자"],
+        "제목": ["서울시 기후 정책"], "본문": [BODY], "URL": ["https://example.org/bk"],
+    })
+    path = tmp_path / "bigkinds.xlsx"
+    frame.to_excel(path, index=False, engine="openpyxl")
+    (record,) = load([path]).records
+    assert record.article_id == "01100101.20220801"
+    assert (record.date, record.outlet, record.byline, record.title) == ("2022-08-01", "경향신문", "홍길동 기자", "서울시 기후 정책")
+    assert record.text == BODY
+
+
+def test_xlsx_without_text_column_is_a_reject(tmp_path):
+    path = tmp_path / "other.xlsx"
+    pd.DataFrame({"a": [1]}).to_excel(path, index=False, engine="openpyxl")
+    result = load([path])
+    assert not result.records and "no text column" in result.rejects[0].reason
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp949", "euc-kr", "utf-16"])
+def test_encodings_are_decoded(tmp_path, encoding):
+    page = "서울시 기후 정책 발표\n입력 2022-08-01 10:00\n" + BODY + "\n" + BODY2 + "\n"
+    f = tmp_path / f"page-{encoding}.txt"
+    f.write_bytes(page.encode(encoding))
+    (record,) = load([f]).records
+    assert record.text == BODY + "\n" + BODY2
+    assert record.date == "2022-08-01T10:00"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty file"),
+        (b"\x00" * 64, "NUL bytes"),
+        (bytes(range(256)) * 8, "not a text file"),
+    ],
+    ids=["empty", "nul-bytes", "binary"],
+)
+def test_unreadable_files_are_rejects(tmp_path, content, reason):
+    f = tmp_path / "bad.txt"
+    f.write_bytes(content)
+    result = load([f])
+    assert not result.records
+    assert reason in result.rejects[0].reason and result.rejects[0].source_path == str(f)
+
+
+def test_unsupported_extension_in_a_folder(tmp_path):
+    (tmp_path / "a.txt").write_text("제목 하나입니다\n" + BODY, encoding="utf-8")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    result = load([tmp_path])
+    assert len(result.records) == 1
+    assert "unsupported extension '.docx'" in result.rejects[0].reason
+
+
+def test_missing_path_names_it(tmp_path):
+    with pytest.raises(CorpusError, match="nope.jsonl"):
+        load([tmp_path / "nope.jsonl"])
+
+
+def test_html_page_with_navigation_and_footer(tmp_path):
+    html = (
+        "<html><head><title>사이트</title></head><body><nav><ul><li>홈</li><li>정치</li><li>경제</li></ul></nav>"
+        "<h1>서울시 기후 정책 발표</h1><p class='date'>입력 2022.08.01 10:00</p>"
+        f"<div class='article'><p>{BODY}</p><p>{BODY2}</p></div>"
+        "<aside><h3>많이 본 뉴스</h3><ul><li>다른 기사 제목 하나</li><li>다른 기사 제목 둘</li></ul></aside>"
+        "<footer>Copyright © 예시일보. 무단전재 및 재배포 금지</footer></body></html>"
+    )
+    f = tmp_path / "page.html"
+    f.write_text(html, encoding="utf-8")
+    (record,) = load([f]).records
+    assert record.title == "서울시 기후 정책 발표"
+    assert record.date == "2022-08-01T10:00"
+    assert record.text.split("\n") == [BODY, BODY2]
+    assert "다른 기사" not in record.text and "무단전재" not in record.text
+
+
+def test_default_is_the_bundled_corpus():
+    result = load()
+    assert [r.article_id for r in result.records] == ["000_f887c3d3ff964b74"]
+
+
+def test_counts_add_up_over_a_messy_folder(tmp_path):
+    write_jsonl(tmp_path / "a.jsonl", [{"id": "a1", "text": BODY}, "{oops", {"id": "a1", "text": BODY2}])
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "b.txt").write_text("제목입니다 제목\n" + BODY, encoding="utf-8")
+    (tmp_path / "c.pdf").write_bytes(b"%PDF")
+    result = load([tmp_path])
+    assert result.n_read == 6
+    assert len(result.records) == 2 and len(result.rejects) == 4
+    articles, rejects = articles_frame(result.records), rejects_frame(result.rejects)
+    assert len(articles) + len(rejects) == result.n_read
+
+
+def test_decode_prefers_boms():
+    assert decode("\ufeff서울".encode(), None) == "서울"
+    assert decode("서울".encode("utf-16"), None) == "서울"
