@@ -208,13 +208,13 @@ def html_to_lines(html: str) -> tuple[str, dict[str, str]]:
     meta: dict[str, str] = {}
     try:
         found = extract_metadata(html)
-    except Exception:  # noqa: BLE001 - metadata is a bonus; the page text still gets cleaned
+    except Exception:
         found = None
     if found is not None:
         meta = {"title": found.title or "", "date": found.date or "", "url": found.url or ""}
     try:
         root = lxml.html.document_fromstring(html)
-    except Exception as err:  # noqa: BLE001
+    except Exception as err:
         raise ValueError(f"HTML could not be parsed: {err}") from None
     for bad in root.xpath("//script|//style|//noscript|//template|//svg|//iframe"):
         bad.drop_tree()
@@ -250,7 +250,7 @@ def _read_file(path: Path) -> Iterator[Record | Reject]:
     if suffix == ".xlsx":
         try:
             df = pd.read_excel(io.BytesIO(data), engine="openpyxl", dtype=str)
-        except Exception as err:  # noqa: BLE001 - any parse failure is a reject, named
+        except Exception as err:
             yield Reject(str(path), "", f"not a readable .xlsx workbook: {err}")
             return
         yield from _read_table(df, path)
@@ -267,7 +267,7 @@ def _read_file(path: Path) -> Iterator[Record | Reject]:
     elif suffix == ".csv":
         try:
             df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-        except Exception as err:  # noqa: BLE001
+        except Exception as err:
             yield Reject(str(path), "", f"not a readable CSV file: {err}")
             return
         yield from _read_table(df, path)

@@ -39,6 +39,7 @@ CLOSE_MARKS: Final = "”〞"
 STRAIGHT: Final = '"＂'
 ALL_MARKS: Final = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 SENTENCE_END: Final = re.compile(r"[.!?。](?=\s|$)")
+PARTICLE_END: Final = re.compile(r"(을|를|이|가|은|는|의|에|로|으로|과|와|도)$")
 NOMINAL_TAGS: Final = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XSN", "XPN", "XR", "MM", "NP"})
 SUBJECT_PARTICLES: Final = frozenset({("은", "JX"), ("는", "JX"), ("이", "JKS"), ("가", "JKS"), ("께서", "JKS"),
                                       ("께서는", "JKS"), ("도", "JX")})
@@ -116,9 +117,9 @@ def _mark_runs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             if role == "A":  # a straight mark: read its side from its neighbours
                 before = text[i - 1] if i > lo else " "
                 after = text[j] if j < hi else " "
-                if before.isspace() or before in "([{<‘'·,:" and not after.isspace():
+                if before.isspace() or (before in "([{<‘'·,:" and not after.isspace()):
                     role = "o"  # opener-like
-                elif after.isspace() or after in ".,?!)]}>…·" or before.isalnum() and not after.isalnum():
+                elif after.isspace() or after in ".,?!)]}>…·" or (before.isalnum() and not after.isalnum()):
                     role = "c"  # closer-like
                 elif after.isalnum() and not before.isalnum():
                     role = "o"
@@ -470,7 +471,8 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
     if suffix and lex.adnominal.fullmatch(suffix):
         nxt = re.match(r"\s*([가-힣]+)", text[after_lo + len(suffix): sent_hi])
         noun = nxt.group(1) if nxt else ""
-        if noun and lex.name_nouns.match(noun) and not lex.speech_nouns.fullmatch(re.sub(r"(을|를|이|가|은|는|의|에|로|으로|과|와|도)$", "", noun)):
+        head = PARTICLE_END.sub("", noun)
+        if noun and lex.name_nouns.match(noun) and not lex.speech_nouns.fullmatch(head):
             return False, ""
         if noun and lex.speech_nouns.match(noun):
             return True, speech_pred or suffix

@@ -125,7 +125,8 @@ def theme_hits(corpus: Corpus, *, themes: Mapping[str, Theme] | None = None) -> 
         last = m["i"].to_numpy() + m["parts"].to_numpy() - 1
         hit = pd.DataFrame({
             "article_id": art[m["i"]], "sent_id": sent[m["i"]], "theme": theme.name,
-            "term": m["key"].map({t.replace(" ", ""): t for t in theme.terms}).to_numpy(), "start": starts[m["i"]], "end": ends[last], "parts": m["parts"].to_numpy(),
+            "term": m["key"].map({t.replace(" ", ""): t for t in theme.terms}).to_numpy(),
+            "start": starts[m["i"]], "end": ends[last], "parts": m["parts"].to_numpy(),
         })
         # the longest match wins where matches of one theme overlap
         hit = hit.sort_values(["article_id", "start", "parts"], ascending=[True, True, False], kind="stable")

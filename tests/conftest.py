@@ -12,16 +12,6 @@ WIKINEWS_MISSING = f"shared Wikinews corpus not found at {WIKINEWS} (only CI and
 FIXTURES = Path(__file__).with_name("fixtures")
 
 
-def pytest_collection_modifyitems(config, items):
-    """Notebooks built on the shared corpus are skipped, with the reason, where it is absent."""
-    if WIKINEWS.exists():
-        return
-    skip = pytest.mark.skip(reason=WIKINEWS_MISSING)
-    for item in items:
-        if "wikinews" in Path(str(item.fspath)).name and str(item.fspath).endswith(".ipynb"):
-            item.add_marker(skip)
-
-
 @pytest.fixture(scope="session")
 def kiwi():
     """The process's Kiwi (pinned settings, project user dictionary), loaded once."""

@@ -100,7 +100,8 @@ def test_modified_date_is_not_the_date():
 
 
 def test_dateline_is_cut_and_becomes_byline():
-    page = "제목이 여기에 있습니다\n입력 2023-05-02 14:31\n(서울=연합뉴스) 홍길동 기자 = 정부가 새 정책을 발표했다. 이 정책은 내년부터 시행된다."
+    page = ("제목이 여기에 있습니다\n입력 2023-05-02 14:31\n"
+            "(서울=연합뉴스) 홍길동 기자 = 정부가 새 정책을 발표했다. 이 정책은 내년부터 시행된다.")
     cleaned = clean_page(page)
     assert cleaned.paragraphs == ["정부가 새 정책을 발표했다. 이 정책은 내년부터 시행된다."]
     assert cleaned.byline == "홍길동 기자"

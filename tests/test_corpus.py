@@ -117,7 +117,7 @@ def test_unsupported_extension_in_a_folder(tmp_path):
 
 
 def test_missing_path_names_it(tmp_path):
-    with pytest.raises(CorpusError, match="nope.jsonl"):
+    with pytest.raises(CorpusError, match=r"nope\.jsonl"):
         load([tmp_path / "nope.jsonl"])
 
 

@@ -1,0 +1,112 @@
+"""Quote detection and attribution on real Korean sentences, plus property tests on arbitrary text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.quotes import find_spans
+
+SPAN_CASES = [
+    ('그는 "A"며 "B"고 말했다.', ["A", "B"]),
+    ("오 시장은 “이번 참가를 통해 배웠다\"며 \"준비하겠다\"고 밝혔다.", ["이번 참가를 통해 배웠다", "준비하겠다"]),
+    ("“곡선 따옴표”라고 말했다.", ["곡선 따옴표"]),
+    ("그는 \"닫히지 않은 인용이다. 다음 문장은 본문이다.", ["닫히지 않은 인용이다."]),
+    ("닫는 따옴표만 있다\"고 말했다. 뒤 문장.", ["닫는 따옴표만 있다"]),
+    ("따옴표가 없는 문장이다.", []),
+    ("문단 하나 \"열림\n둘째 문단\"", ["열림", "둘째 문단"]),
+    ('그는 "“이중으로 감싼 인용”"이라고 했다.', ["이중으로 감싼 인용"]),
+]
+
+
+@pytest.mark.parametrize(("text", "contents"), SPAN_CASES)
+def test_find_spans(text, contents):
+    assert [text[s.start:s.end] for s in find_spans(text)] == contents
+
+
+@given(st.text(alphabet=st.sampled_from(list('"“”\'‘’가나다 .\n라고며ab')) , max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_spans_are_always_inside_the_text(text):
+    for span in find_spans(text):
+        assert 0 <= span.start <= span.end <= len(text)
+        assert "\n" not in text[span.start:span.end]
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=200, deadline=None)
+def test_find_spans_never_crashes_on_any_unicode(text):
+    for span in find_spans(text):
+        assert 0 <= span.start <= span.end <= len(text)
+
+
+BUNDLED_QUOTES = [
+    "서울을 '약자 동행 특별시'로 만들겠다.",
+    "서울시의 모든 역량을 집중하고 있다",
+    "대한민국이 너무 빠른 속도로",
+    "2023년에 전 세계 시장님들과",
+    "4차 산업혁명과 기후위기",
+    "도시, 국가를 넘어 지구라는",
+    "이번 세계도시정상회의 참가를 통해서",
+    "이를 반영해 내년 세계도시정상회의",
+]
+
+
+def test_bundled_article_quotes(bundled):
+    q = bundled.quotes
+    assert len(q) == 8
+    for content, start in zip(q["content"], BUNDLED_QUOTES, strict=True):
+        assert content.startswith(start)
+    assert set(q["speaker"]) == {"오세훈"}
+    assert "오 시장" in set(q["mention"])
+    text = bundled.articles["text"].iloc[0]
+    for s, e, c in zip(q["start"], q["end"], q["content"], strict=True):
+        assert text[s:e] == c
+    for term in ["약자 동행 특별시", "메타버스 서울", "서울런"]:
+        assert term not in set(q["content"])
+
+
+CASES = [
+    # (text, expected [(content, speaker)])
+    ('오세훈 서울시장은 "서울을 바꾸겠다"고 말했다. 오 시장은 "약속을 지키겠다"며 "시민과 함께하겠다"고 강조했다.',
+     [("서울을 바꾸겠다", "오세훈"), ("약속을 지키겠다", "오세훈"), ("시민과 함께하겠다", "오세훈")]),
+    ('라파엘 토레스 대령은 부대를 방문했다. 토레스 대령은 "작전은 끝났다"고 밝혔다.', [("작전은 끝났다", "라파엘 토레스")]),
+    ('문재인 대통령은 회의를 열었다. 문 대통령은 "방역을 강화하라"고 지시했다.', [("방역을 강화하라", "문재인")]),
+    ('청와대는 이날 "사실이 아니다"라고 밝혔다.', [("사실이 아니다", "청와대")]),
+    ('한 관계자는 "검토 중이다"라고 전했다.', [("검토 중이다", "한 관계자")]),
+    ('김철수 환경부 장관은 회견을 열었다. 그는 "감축 목표를 지키겠다"고 말했다.', [("감축 목표를 지키겠다", "김철수")]),
+    ('"내년에는 달라질 것이다."\n김영희 교수는 이같이 말했다.', [("내년에는 달라질 것이다.", "김영희")]),
+    ('그 책은 "바람의 노래"라는 제목으로 나왔다.', []),
+    ('시민들은 "탄소중립"이라는 표현을 자주 쓴다.', []),
+    ("오 시장은 '메타버스 서울'을 소개했다.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_attribution(corpus_of, text, expected):
+    corpus = corpus_of({"a": text})
+    got = list(zip(corpus.quotes["content"], corpus.quotes["speaker"], strict=True))
+    assert got == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list('"“”가나다라 .말했다고며는\n오세훈시장은ab1')), max_size=200))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_extracted_quotes_match_their_offsets(corpus_of, text):
+    corpus = corpus_of({"a": text}) if text.strip() else None
+    if corpus is None:
+        return
+    for s, e, c in zip(corpus.quotes["start"], corpus.quotes["end"], corpus.quotes["content"], strict=True):
+        assert text[s:e] == c
+
+
+@pytest.mark.parametrize("text", [
+    '"' * 7 + "가나다",
+    "“" + "가" * 3000 + "”라고 말했다.",
+    "no hangul at all \"quoted\" said",
+    '오 시장은 "첫 문단에서 열린 인용\n둘째 문단에서 닫힌다"고 말했다.',
+    "\u0000\u200b\ufeff\"\"",
+])
+def test_bad_input_never_crashes(corpus_of, text):
+    corpus = corpus_of({"a": text})
+    for s, e, c in zip(corpus.quotes["start"], corpus.quotes["end"], corpus.quotes["content"], strict=True):
+        assert text[s:e] == c

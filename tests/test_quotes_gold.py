@@ -1,0 +1,68 @@
+"""The scorer, and quote extraction measured against the hand-labelled gold (tests/gold)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.evaluation import GOLD_DIR, Score, load_gold, score_quotes
+
+
+def frame(rows):
+    return pd.DataFrame(rows, columns=["article_id", "start", "end", "speaker"])
+
+
+@pytest.mark.parametrize(
+    ("pred", "gold", "detection", "attribution"),
+    [
+        ([("a", 0, 10, "김")], [("a", 0, 10, "김")], (1, 1, 1), (1, 1, 1)),
+        ([("a", 0, 10, "이")], [("a", 0, 10, "김")], (1, 1, 1), (0, 1, 1)),
+        ([("a", 0, 4, "김")], [("a", 0, 10, "김")], (0, 1, 1), (0, 1, 1)),  # IoU 0.4 < 0.5
+        ([("a", 0, 6, "김")], [("a", 0, 10, "김")], (1, 1, 1), (1, 1, 1)),  # IoU 0.6
+        ([("a", 0, 10, "김"), ("a", 1, 9, "김")], [("a", 0, 10, "김")], (1, 2, 1), (1, 2, 1)),  # one-to-one
+        ([("b", 0, 10, "김")], [("a", 0, 10, "김")], (0, 1, 1), (0, 1, 1)),  # other article
+        ([], [("a", 0, 10, "김")], (0, 0, 1), (0, 0, 1)),
+        ([("a", 0, 10, "김 영희")], [("a", 0, 10, "김영희")], (1, 1, 1), (1, 1, 1)),  # spaces ignored
+    ],
+)
+def test_scorer_counts(pred, gold, detection, attribution):
+    got = score_quotes(frame(pred), frame(gold), ["a", "b"])
+    assert (got["detection"].tp, got["detection"].n_pred, got["detection"].n_gold) == detection
+    assert (got["attribution"].tp, got["attribution"].n_pred, got["attribution"].n_gold) == attribution
+
+
+def test_score_arithmetic():
+    s = Score(tp=8, n_pred=10, n_gold=16)
+    assert (s.precision, s.recall) == (0.8, 0.5)
+    assert s.f1 == pytest.approx(2 * 0.8 * 0.5 / 1.3)
+
+
+def test_bundled_article_against_its_gold(bundled):
+    gold = pd.read_json(GOLD_DIR / "quotes_seed.jsonl", lines=True)
+    scores = score_quotes(bundled.quotes, gold, gold["article_id"].unique())
+    assert scores["detection"].f1 == 1.0
+    assert scores["attribution"].f1 == 1.0
+
+
+def test_gold_files_are_consistent_with_the_corpus(wikinews):
+    texts = dict(zip(wikinews.articles["article_id"], wikinews.articles["text"], strict=True))
+    gold, ids = load_gold(texts=texts)  # raises if any label's hash no longer matches its span
+    assert len(ids) >= 60
+    with_quotes = gold["article_id"].nunique()
+    assert with_quotes >= 60
+    splits = pd.concat([pd.read_csv(p, sep="\t") for p in GOLD_DIR.glob("articles_wikinews_*.tsv")])
+    assert set(splits["split"]) == {"dev", "test"}
+    assert 0.25 <= (splits["split"] == "test").mean() <= 0.42
+
+
+# Regression floors on the held-out third (never tuned on). The issue's targets (0.97 / 0.90) are
+# higher; the closing note of issue 3 reports the measured figures.
+FLOORS = {"detection": 0.93, "attribution": 0.50}
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS))
+def test_held_out_scores(wikinews, kind):
+    texts = dict(zip(wikinews.articles["article_id"], wikinews.articles["text"], strict=True))
+    gold, ids = load_gold(split="test", texts=texts)
+    scores = score_quotes(wikinews.quotes, gold, ids)
+    assert scores[kind].f1 >= FLOORS[kind], scores[kind].as_dict()
