@@ -16,4 +16,4 @@ test: install lint
 	$(PYTHON) -m pytest
 
 lint:
-	$(PYTHON) -m ruff check analysis tests benchmarks
+	$(PYTHON) -m ruff check .
