@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -41,6 +42,7 @@ class Corpus:
     quotes: pd.DataFrame
     n_read: int = 0
     n_tokenized: int = 0  # articles tokenised in this build (0 when all came from the cache)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage of this build
 
     def summary(self) -> str:
         """Records read, kept and rejected by reason."""
@@ -99,7 +101,17 @@ def build(
     """
     from .quotes import extract_quotes
 
+    clock = time.perf_counter()
+    timings: dict[str, float] = {}
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = timings.get(stage, 0.0) + now - clock
+        clock = now
+
     loaded: LoadResult = load(paths, progress=progress)
+    lap("read and clean")
     keys = [content_key(r.text) for r in loaded.records]
     articles = articles_frame(loaded.records, keys=keys)
 
@@ -117,11 +129,13 @@ def build(
             log.warning("ignoring the cache in %s: %s", out, err)
             cached_ids, old_sentences, old_tokens = {}, None, None
 
+    lap("cache lookup")
     fresh = ~articles["article_id"].isin(set(cached_ids.values()))
     todo = articles[fresh]
     if progress and len(todo):
         log.info("tokenising %d of %d articles (%d from cache)", len(todo), len(articles), len(articles) - len(todo))
     sentences, tokens = tokenize_texts(todo["text"].tolist(), todo["article_id"].tolist(), progress=progress)
+    lap("tokenise")
     if cached_ids:
         sentences = pd.concat([_reuse(old_sentences, cached_ids), sentences], ignore_index=True)
         tokens = pd.concat([_reuse(old_tokens, cached_ids), tokens], ignore_index=True)
@@ -133,7 +147,9 @@ def build(
         tokens.sort_values(["article_id", "token_id"], key=lambda s: s.map(order) if s.name == "article_id" else s,
                            kind="stable"), "tokens")
 
+    lap("assemble tables")
     quotes = extract_quotes(articles, sentences, tokens)
+    lap("quotes")
     corpus = Corpus(
         articles=articles,
         sentences=sentences,
@@ -142,9 +158,11 @@ def build(
         quotes=quotes,
         n_read=loaded.n_read,
         n_tokenized=int(fresh.sum()),
+        timings=timings,
     )
     if out is not None:
         write_tables(corpus, out)
+        lap("write parquet")
     return corpus
 
 

@@ -48,6 +48,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(corpus.summary(), file=sys.stderr)
     print(f"tokenised: {corpus.n_tokenized}, reused from the cache: {len(corpus.articles) - corpus.n_tokenized}",
           file=sys.stderr)
+    stages = ", ".join(f"{k} {v:.2f}s" for k, v in corpus.timings.items())
+    print(f"time by stage: {stages}", file=sys.stderr)
     print(f"tables written to {args.out}", file=sys.stderr)
     return 0 if len(corpus.articles) else 1
 

@@ -231,6 +231,7 @@ class Mention:
     start: int
     end: int
     proper: bool = False  # the name word starts with a proper noun
+    marker: int = 0  # 0: topic/source marker (은/는, 에 따르면); 1: subject case (이/가), 에서는, 도
 
 
 @dataclass(slots=True)
@@ -250,6 +251,10 @@ class People:
         """The full name ``name`` refers to: ``오`` → ``오세훈``, ``토레스`` → ``라파엘 토레스``."""
         if not name:
             return ""
+        if " " not in name:  # 이방카 → 이방카 트럼프, when the article gives the longer name
+            longer = [f for f in self.names if " " in f and name in (f.split()[0], f.split()[-1])]
+            if longer and len(name) > 1:
+                return self._prefer_role(longer, role)
         if name in self.names:
             return name
         if len(name) == 1:  # a Korean surname: 오 (시장)
@@ -257,8 +262,10 @@ class People:
         else:
             hits = [f for f in self.names if " " in f and f.split()[-1] == name]  # Western: surname last
             hits = hits or [f for f in self.names if " " in f and f.split()[0] == name]  # 이방카 → 이방카 트럼프
-        if not hits:
-            return ""
+        return self._prefer_role(hits, role) if hits else ""
+
+    def _prefer_role(self, hits: list[str], role: str) -> str:
+        """Among candidate full names, the first seen with the same role (트럼프 대통령 → 도널드 트럼프)."""
         last_role = role.split()[-1] if role else ""
         with_role = [f for f in hits if last_role and any(r.endswith(last_role) or last_role.endswith(r) for r in self.names[f])]
         return (with_role or hits)[0]
@@ -295,8 +302,10 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
     # the name sits right after the last role (대통령 마무드 아마디네자드) or before the first
     if roles and roles[-1] < len(words) - 1:
         lo, hi = roles[-1] + 1, len(words)
-    elif roles:
-        hi = roles[0]
+    elif roles:  # the run of non-role words just before the trailing roles (선임 보좌관)
+        hi = roles[-1]
+        while hi > 0 and hi - 1 in roles:
+            hi -= 1
         lo = hi
         while lo > 0 and lo - 1 not in roles:
             lo -= 1
@@ -381,17 +390,36 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
     return Mention(text=phrase, name=name, role=role, start=start, end=int(toks.start[k]), proper=proper[-1])
 
 
+def _subject_marker(toks: ArticleTokens, k: int) -> tuple[int, int] | None:
+    """(index of the noun phrase's following token, marker strength) when token ``k`` marks a subject.
+
+    Strength 0: topic or honorific subject (은/는, 께서), and sources (X에 따르면, X에 의하면);
+    1: subject case (이/가), an institution acting (X에서는), and 도 ("X도 …라고 말했다").
+    """
+    form, tag = toks.form[k], toks.tag[k]
+    if (form, tag) in SUBJECT_PARTICLES:
+        if k >= 1 and toks.form[k - 1] == "에서" and toks.tag[k - 1] == "JKB":  # 대법에서는
+            return k - 1, 1
+        return k, 0 if form in ("은", "는", "께서", "께서는") else 1
+    if form == "에" and tag == "JKB" and k + 1 < len(toks.form) and toks.form[k + 1] in ("따르", "의하"):
+        return k, 0  # 관계자에 따르면 / 의하면
+    return None
+
+
 def _subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[Span], lex: Lexicon) -> list[Mention]:
     """Subject noun phrases in ``text[lo:hi]`` outside quoted spans, in order."""
     out = []
     for k in toks.token_range(lo, hi):
-        if (toks.form[k], toks.tag[k]) not in SUBJECT_PARTICLES:
+        marker = _subject_marker(toks, k)
+        if marker is None:
             continue
+        j, strength = marker
         s = int(toks.start[k])
         if any(sp.start <= s < sp.end for sp in spans):
             continue
-        m = _mention_before(text, toks, k, lo, lex)
+        m = _mention_before(text, toks, j, lo, lex)
         if m is not None and not any(sp.start <= m.start < sp.end for sp in spans):
+            m.marker = strength
             out.append(m)
     return out
 
@@ -425,10 +453,14 @@ def _canonical(m: Mention, people: People, lex: Lexicon) -> str:
 
 
 def _rank(m: Mention, people: People, lex: Lexicon) -> int:
-    """0: a person (a name with a role, a full name); 1: a proper noun; 2: any other noun phrase."""
+    """0: a person (a name with a role, a full name); 1: a proper noun, an organisation or an
+    unnamed source (국토부, 한 관계자); 2: any other noun phrase."""
     if _is_person(m, people, lex):
         return 0
-    return 1 if m.name else 2
+    head = m.text.split()[-1] if m.text else ""
+    if m.name or any(head.endswith(o) for o in lex.org_suffixes) or any(head.endswith(u) for u in lex.unnamed_sources):
+        return 1
+    return 2
 
 
 def _noun_phrases(text: str, toks: ArticleTokens, lex: Lexicon) -> list[Mention]:
@@ -502,9 +534,9 @@ def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: 
         return None
     open_at = span.open_mark if span.open_mark >= 0 else span.start
 
-    def key(m: Mention) -> tuple[int, int, int]:
+    def key(m: Mention) -> tuple[int, int, int, int]:
         before = m.end <= open_at
-        return (_rank(m, people, lex), 0 if before else 1, (open_at - m.end) if before else m.start)
+        return (_rank(m, people, lex), m.marker, 0 if before else 1, (open_at - m.end) if before else m.start)
 
     return min(subjects, key=key)
 
