@@ -27,6 +27,9 @@ BULLET: Final = re.compile(r"^\s*(?:[•·∙◦●○*\-–—ㆍ]|\d{1,2}[.)])
 HANGUL: Final = re.compile(r"[가-힣]")
 #: Ends like a sentence: a terminal mark, optionally followed by closing quotes/brackets.
 SENTENCE_END: Final = re.compile(r"[.!?。…][\"'”’」』)\]]*\s*$|다[\"”’']?\s*$")
+#: Control characters (Unicode category Cc) other than newline and tab.
+CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+SPACES: Final = re.compile(r"[ \t]+")
 EMAIL: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 DATE_VALUE: Final = re.compile(
@@ -66,8 +69,8 @@ def normalize_text(text: str) -> str:
     """NFC, Unix newlines, no stray control characters, spaces folded within lines."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
-    return "\n".join(re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n"))
+    text = CONTROL.sub("", text)
+    return "\n".join(line.strip() for line in SPACES.sub(" ", text).split("\n"))
 
 
 def paragraphs_of(text: str) -> list[str]:

@@ -22,10 +22,13 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Final
 
 import numpy as np
@@ -38,6 +41,8 @@ OPEN_MARKS: Final = "“„‟〝"
 CLOSE_MARKS: Final = "”〞"
 STRAIGHT: Final = '"＂'
 ALL_MARKS: Final = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
+#: Characters after which a straight mark opens a quote ((", ·", :" …).
+OPENING_CONTEXT: Final = "([{<‘'·,:;=—–-"
 SENTENCE_END: Final = re.compile(r"[.!?。](?=\s|$)")
 PARTICLE_END: Final = re.compile(r"(을|를|이|가|은|는|의|에|로|으로|과|와|도)$")
 NOMINAL_TAGS: Final = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XSN", "XPN", "XR", "MM", "NP"})
@@ -55,12 +60,39 @@ class Lexicon:
     adnominal: re.Pattern[str]
     name_nouns: re.Pattern[str]
     speech_nouns: re.Pattern[str]
-    roles: tuple[str, ...]
+    roles: Affixes
     pronouns: frozenset[str]
     non_speakers: frozenset[str]
-    surnames: tuple[str, ...]
-    org_suffixes: tuple[str, ...]
-    unnamed_sources: tuple[str, ...]
+    surnames: Affixes
+    org_suffixes: Affixes
+    unnamed_sources: Affixes
+
+
+QUOTE_LISTS: Final = ("speech_verbs.txt", "naming_verbs.txt", "quotative_suffixes.txt", "quote_nouns.txt", "roles.txt",
+                      "pronouns.txt", "non_speakers.txt", "surnames.txt", "org_suffixes.txt", "unnamed_sources.txt")
+
+
+@cache
+def rules_version() -> str:
+    """Hash of this module and its word lists: a build reuses cached quotes only when it is unchanged."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for name in QUOTE_LISTS:
+        h.update(data_path(name).read_bytes())
+    return h.hexdigest()[:16]
+
+
+class Affixes:
+    """Fast ``endswith``/``startswith`` over a word list: looks up the word's ends by length."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = frozenset(words)
+        self.lengths = sorted({len(w) for w in words}, reverse=True)
+
+    def suffix_of(self, word: str) -> bool:
+        return any(word[-n:] in self.words for n in self.lengths if n <= len(word))
+
+    def prefix_of(self, word: str) -> str:
+        return next((word[:n] for n in self.lengths if n <= len(word) and word[:n] in self.words), "")
 
 
 @cache
@@ -79,12 +111,12 @@ def lexicon() -> Lexicon:
         adnominal=anchored(suffixes["ADNOMINAL"]),
         name_nouns=anchored(nouns["NAME"]),
         speech_nouns=anchored(nouns["SPEECH"]),
-        roles=tuple(sorted(load_words(data_path("roles.txt")), key=len, reverse=True)),
+        roles=Affixes(load_words(data_path("roles.txt"))),
         pronouns=frozenset(load_words(data_path("pronouns.txt"))),
         non_speakers=frozenset(load_words(data_path("non_speakers.txt"))),
-        surnames=load_words(data_path("surnames.txt")),
-        org_suffixes=load_words(data_path("org_suffixes.txt")),
-        unnamed_sources=load_words(data_path("unnamed_sources.txt")),
+        surnames=Affixes(load_words(data_path("surnames.txt"))),
+        org_suffixes=Affixes(load_words(data_path("org_suffixes.txt"))),
+        unnamed_sources=Affixes(load_words(data_path("unnamed_sources.txt"))),
     )
 
 
@@ -114,17 +146,13 @@ def _mark_runs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             has_open = any(c in OPEN_MARKS for c in chunk)
             has_close = any(c in CLOSE_MARKS for c in chunk)
             role = "O" if has_open and not has_close else "C" if has_close and not has_open else "A"
-            if role == "A":  # a straight mark: read its side from its neighbours
+            if role == "A":  # a straight mark: read its side from the character before it
                 before = text[i - 1] if i > lo else " "
                 after = text[j] if j < hi else " "
-                if before.isspace() or (before in "([{<‘'·,:" and not after.isspace()):
-                    role = "o"  # opener-like
-                elif after.isspace() or after in ".,?!)]}>…·" or (before.isalnum() and not after.isalnum()):
-                    role = "c"  # closer-like
-                elif after.isalnum() and not before.isalnum():
-                    role = "o"
-                elif before.isalnum() and re.match(r"[가-힣]", after):
-                    role = "c"  # "…"라고: a particle glued to the closing mark
+                # opener-like after a space or an opening context (unless it stands alone);
+                # closer-like after a word or a sentence mark ("…다."고, "…"라며)
+                opening = before.isspace() or before in OPENING_CONTEXT
+                role = ("A" if after.isspace() else "o") if opening else "c"
             runs.append((i, j, role))
             i = j
         else:
@@ -186,24 +214,24 @@ def find_spans(text: str) -> list[Span]:
 class ArticleTokens:
     """The morphemes of one article as parallel lists (fast to scan)."""
 
-    start: np.ndarray
-    end: np.ndarray
+    start: list[int]
+    end: list[int]
     form: list[str]
     tag: list[str]
     lemma: list[str]
-    sent: np.ndarray
-    sent_start: np.ndarray
-    sent_end: np.ndarray
-    sent_ids: np.ndarray
+    sent: list[int]
+    sent_start: list[int]
+    sent_end: list[int]
+    sent_ids: list[int]
 
     def sentence_of(self, offset: int) -> int:
         """Index (into sent_*) of the sentence holding ``offset``."""
-        i = int(np.searchsorted(self.sent_start, offset, side="right")) - 1
+        i = bisect.bisect_right(self.sent_start, offset) - 1
         return max(i, 0)
 
     def token_range(self, lo: int, hi: int) -> range:
         """Indices of the tokens starting in ``[lo, hi)``."""
-        return range(int(np.searchsorted(self.start, lo)), int(np.searchsorted(self.start, hi)))
+        return range(bisect.bisect_left(self.start, lo), bisect.bisect_left(self.start, hi))
 
 
 def _predicates(toks: ArticleTokens, idx: range) -> list[tuple[int, str]]:
@@ -272,7 +300,7 @@ class People:
 
 
 def _is_role(word: str, lex: Lexicon) -> bool:
-    return any(word.endswith(r) for r in lex.roles)
+    return lex.roles.suffix_of(word)
 
 
 def _is_korean_name(word: str, lex: Lexicon, *, proper: bool = True) -> bool:
@@ -281,11 +309,12 @@ def _is_korean_name(word: str, lex: Lexicon, *, proper: bool = True) -> bool:
     ``proper`` says Kiwi analysed the word as (or starting with) a proper noun; common nouns
     that happen to start like a surname (노조, 정부) are not names.
     """
-    if not proper or not re.fullmatch(r"[가-힣]{2,4}", word) or word in lex.roles or word in lex.non_speakers:
+    if not proper or not re.fullmatch(r"[가-힣]{2,4}", word) or word in lex.roles.words or word in lex.non_speakers:
         return False
-    if not any(word.startswith(s) and len(word) - len(s) in (1, 2) for s in lex.surnames):
+    surname = lex.surnames.prefix_of(word)
+    if not surname or len(word) - len(surname) not in (1, 2):
         return False
-    return not any(word.endswith(o) for o in lex.org_suffixes)
+    return not lex.org_suffixes.suffix_of(word)
 
 
 def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Lexicon) -> tuple[str, str]:
@@ -315,7 +344,7 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
     # a foreign name: two or more proper nouns in a row (조지 브라운, 버락 오바마)
     tail: list[int] = []
     for i in reversed(run):
-        if nnp[i] and re.fullmatch(r"[가-힣]+", words[i]) and not any(words[i].endswith(o) for o in lex.org_suffixes):
+        if nnp[i] and re.fullmatch(r"[가-힣]+", words[i]) and not lex.org_suffixes.suffix_of(words[i]):
             tail.insert(0, i)
         elif tail:
             break
@@ -384,7 +413,7 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         return None
     phrase = " ".join(words)
     name, role = _parse_phrase(words, nnp, proper, lex)
-    if any(head.endswith(u) for u in lex.unnamed_sources):
+    if lex.unnamed_sources.suffix_of(head):
         name = ""  # an unnamed source is the speaker as written: 서울시 관계자
     start = text.find(words[0], pos, int(toks.start[k]))
     return Mention(text=phrase, name=name, role=role, start=start, end=int(toks.start[k]), proper=proper[-1])
@@ -458,16 +487,17 @@ def _rank(m: Mention, people: People, lex: Lexicon) -> int:
     if _is_person(m, people, lex):
         return 0
     head = m.text.split()[-1] if m.text else ""
-    if m.name or any(head.endswith(o) for o in lex.org_suffixes) or any(head.endswith(u) for u in lex.unnamed_sources):
+    if m.name or lex.org_suffixes.suffix_of(head) or lex.unnamed_sources.suffix_of(head):
         return 1
     return 2
 
 
 def _noun_phrases(text: str, toks: ArticleTokens, lex: Lexicon) -> list[Mention]:
-    """Every noun phrase before a particle, for collecting the names an article introduces."""
+    """Every noun phrase with a proper noun before a particle: where an article introduces names."""
     out = []
-    for k in range(1, len(toks.form)):
-        if toks.tag[k].startswith("J") and toks.tag[k - 1] in NOMINAL_TAGS:
+    tags = toks.tag
+    for k in range(1, len(tags)):
+        if tags[k].startswith("J") and tags[k - 1] in NOMINAL_TAGS and "NNP" in tags[max(0, k - 6):k]:
             si = toks.sentence_of(int(toks.start[k]))
             m = _mention_before(text, toks, k, int(toks.sent_start[si]), lex)
             if m is not None:
@@ -519,6 +549,9 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
     # another particle glued to the mark ("…"를 외쳤다): speech only with a reporting verb
     if speech_pred and words >= 2 and first_pred == speech_pred:
         return True, speech_pred
+    # a whole reported sentence followed by a word that is no particle ("…감지했다”그리고, “…)
+    if words >= 2 and re.search(r"[.?!]$|다$", content) and not PARTICLE_END.fullmatch(suffix):
+        return True, speech_pred or "(standalone)"
     return False, ""
 
 
@@ -558,7 +591,16 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
     in_force: tuple[str, str] = ("", "")  # (speaker, role) of the last person or organisation talking
     rows: list[dict[str, object]] = []
     last_sent_seen = -1
-    for span in spans:
+    decisions = [_is_speech(text, sp, toks, lex, int(toks.sent_end[toks.sentence_of(sp.close_mark if sp.close_mark >= 0
+                                                                                       else sp.start)]))
+                 for sp in spans]
+    # quotes chained by a comma share the fate of the last one: "인과응보다", "…되나?"라는 반응
+    for i in range(len(spans) - 2, -1, -1):
+        a, b = spans[i], spans[i + 1]
+        if a.close_mark >= 0 and b.open_mark >= 0 and not decisions[i][0] and decisions[i + 1][0] \
+                and re.fullmatch(r"\s*[,·]\s*", text[a.close_mark + 1: b.open_mark]):
+            decisions[i] = decisions[i + 1]
+    for span, (speech, cue) in zip(spans, decisions, strict=True):
         anchor = span.close_mark if span.close_mark >= 0 else span.start
         si = toks.sentence_of(anchor)
         # the subjects of the sentences since the last quote change who is in force
@@ -571,7 +613,6 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
             if _rank(best, people, lex) <= 1 or reports:
                 in_force = (_canonical(best, people, lex) or in_force[0], best.role)
         last_sent_seen = max(last_sent_seen, si - 1)
-        speech, cue = _is_speech(text, span, toks, lex, int(toks.sent_end[si]))
         if not speech:
             continue
         subjects = sent_subjects[si]
@@ -602,18 +643,21 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
     return rows
 
 
-def _article_tokens(tok: pd.DataFrame, sent: pd.DataFrame) -> ArticleTokens:
-    return ArticleTokens(
-        start=tok["start"].to_numpy(np.int64),
-        end=tok["end"].to_numpy(np.int64),
-        form=tok["form"].astype(str).tolist(),
-        tag=tok["tag"].astype(str).tolist(),
-        lemma=tok["lemma"].astype(str).tolist(),
-        sent=tok["sent_id"].to_numpy(np.int64),
-        sent_start=sent["start"].to_numpy(np.int64),
-        sent_end=sent["end"].to_numpy(np.int64),
-        sent_ids=sent["sent_id"].to_numpy(np.int64),
-    )
+def _bounds(ids: np.ndarray) -> dict[str, tuple[int, int]]:
+    """(first, last + 1) row of each article in a table grouped by article.
+
+    Raises:
+        ValueError: an article's rows are not contiguous.
+    """
+    if not len(ids):
+        return {}
+    change = np.flatnonzero(ids[1:] != ids[:-1]) + 1
+    starts = np.r_[0, change]
+    ends = np.r_[change, len(ids)]
+    out = {ids[s]: (int(s), int(e)) for s, e in zip(starts, ends, strict=True)}
+    if len(out) != len(starts):
+        raise ValueError("tokens/sentences must be grouped by article (as build writes them)")
+    return out
 
 
 def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
@@ -628,13 +672,26 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.D
         One row per direct quote, ordered by article then offset; ``text[start:end] == content``.
     """
     lex = lexicon()
-    tok_groups = {k: g for k, g in tokens.groupby("article_id", sort=False, observed=True)}
-    sent_groups = {k: g for k, g in sentences.groupby("article_id", sort=False, observed=True)}
+    # whole columns once, then per-article slices (the tables are grouped by article, in order)
+    t_art = tokens["article_id"].to_numpy(dtype=object)
+    s_art = sentences["article_id"].to_numpy(dtype=object)
+    t_bounds = _bounds(t_art)
+    s_bounds = _bounds(s_art)
+    t_start, t_end = tokens["start"].tolist(), tokens["end"].tolist()
+    t_sent = tokens["sent_id"].tolist()
+    t_form = tokens["form"].astype(str).tolist()
+    t_tag = tokens["tag"].astype(str).tolist()
+    t_lemma = tokens["lemma"].fillna("").astype(str).tolist()
+    s_start, s_end = sentences["start"].tolist(), sentences["end"].tolist()
+    s_ids = sentences["sent_id"].tolist()
     rows: list[dict[str, object]] = []
     for article_id, text in zip(articles["article_id"], articles["text"], strict=True):
-        if not any(c in text for c in ALL_MARKS) or article_id not in sent_groups:
+        if not any(c in text for c in ALL_MARKS) or article_id not in s_bounds:
             continue
-        toks = _article_tokens(tok_groups[article_id], sent_groups[article_id])
+        a, b = t_bounds.get(article_id, (0, 0))
+        c, d = s_bounds[article_id]
+        toks = ArticleTokens(start=t_start[a:b], end=t_end[a:b], form=t_form[a:b], tag=t_tag[a:b], lemma=t_lemma[a:b],
+                             sent=t_sent[a:b], sent_start=s_start[c:d], sent_end=s_end[c:d], sent_ids=s_ids[c:d])
         for number, row in enumerate(quotes_in_article(text, toks, lex=lex)):
             row["article_id"] = article_id
             row["quote_id"] = number
