@@ -1,40 +1,46 @@
-"""Build the corpus tables: read → clean → tokenise (cached) → quotes → parquet.
+"""Build the corpus tables: read → clean → tokenise → quotes → partitioned parquet, in chunks.
 
-The output folder holds the tables and is also the cache: ``articles.parquet`` records each
-article's ``content_key`` (its text plus analyser version, settings and user dictionary). A
-rebuild re-tokenises only articles whose key is not already there, and loads no Kiwi at all
-when nothing changed.
+Articles stream through the stages in chunks of ``chunk_size``; each chunk becomes one part
+file per table (``OUT/tokens/part-00003.parquet`` …), so memory holds one chunk, not the corpus.
+The output folder is also the cache: ``articles`` records each article's ``content_key`` (its
+text plus analyser version, settings and user dictionary) and ``build.json`` the quote rules'
+version. A rebuild re-tokenises only new or changed articles; a chunk whose articles are all
+unchanged keeps its part files as they are, and a rebuild of an unchanged corpus loads no Kiwi.
+
+With ``scheduler`` (a dask.distributed address or Client) the chunks run as tasks on the
+cluster's workers, each worker loading Kiwi once, writing to the same (shared) folder.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
+import shutil
 import time
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from .corpus import LoadResult, articles_frame, load, rejects_frame
-from .schema import TableName, conform, empty_frame
+from .corpus import articles_frame, iter_load, rejects_frame
+from .schema import TABLES, Record, Reject, TableName, conform, empty_frame
 from .tokenize import content_key, tokenize_texts
 
 log = logging.getLogger(__name__)
 
-TABLE_FILES: dict[TableName, str] = {
-    "articles": "articles.parquet",
-    "sentences": "sentences.parquet",
-    "tokens": "tokens.parquet",
-    "rejects": "rejects.parquet",
-    "quotes": "quotes.parquet",
-}
+CHUNK_SIZE = 256  # articles per chunk (and per part file)
+PART_TABLES: tuple[TableName, ...] = ("articles", "sentences", "tokens", "quotes")
+MANIFEST = "build.json"
 
 
 @dataclass(slots=True)
 class Corpus:
-    """The built tables of one corpus."""
+    """The tables of one corpus (see :mod:`analysis.schema`)."""
 
     articles: pd.DataFrame
     sentences: pd.DataFrame
@@ -47,40 +53,310 @@ class Corpus:
 
     def summary(self) -> str:
         """Records read, kept and rejected by reason."""
-        lines = [
-            f"records read: {self.n_read}",
-            f"articles kept: {len(self.articles)}",
-            f"rejected: {len(self.rejects)}",
-        ]
-        if len(self.rejects):
-            reasons = self.rejects["reason"].str.replace(r"\(first seen in .*\)|; columns are .*", "", regex=True)
-            reasons = reasons.str.replace(r"'[^']*'", "'…'", regex=True).str.split(":").str[0]
-            for reason, count in reasons.value_counts().sort_index().items():
-                lines.append(f"  {count:>5}  {reason}")
-        return "\n".join(lines)
+        return _summary(self.n_read, len(self.articles), self.rejects["reason"].tolist())
+
+
+@dataclass(slots=True)
+class BuildSummary:
+    """What a build did, without the tables (which are on disk)."""
+
+    out: Path
+    n_read: int = 0
+    n_articles: int = 0
+    reasons: list[str] = field(default_factory=list)
+    n_tokenized: int = 0
+    n_parts_reused: int = 0
+    n_parts: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        return _summary(self.n_read, self.n_articles, self.reasons)
+
+
+def _summary(n_read: int, n_articles: int, reasons: list[str]) -> str:
+    lines = [f"records read: {n_read}", f"articles kept: {n_articles}", f"rejected: {len(reasons)}"]
+    if reasons:
+        short = pd.Series(reasons, dtype="string")
+        short = short.str.replace(r"\(first seen in .*\)|; columns are .*", "", regex=True)
+        short = short.str.replace(r"'[^']*'", "'…'", regex=True).str.split(":").str[0]
+        for reason, count in sorted(Counter(short).items()):
+            lines.append(f"  {count:>5}  {reason}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- reading built tables
+
+
+def table_parts(out: str | Path, table: TableName) -> list[Path]:
+    """The part files of one table, in order."""
+    folder = Path(out) / table
+    return sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
+
+
+def read_table(out: str | Path, table: TableName, *, columns: Sequence[str] | None = None,
+               article_ids: Iterable[str] | None = None) -> pd.DataFrame:
+    """One table of a build, all parts in order (optionally some columns, some articles)."""
+    parts = table_parts(out, table)
+    filters = [("article_id", "in", list(article_ids))] if article_ids is not None and table != "rejects" else None
+    frames = [pd.read_parquet(p, columns=list(columns) if columns else None, filters=filters) for p in parts]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        empty = empty_frame(table)
+        return empty[list(columns)] if columns else empty
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if columns:
+        return frame.astype({c: TABLES[table][c] for c in columns})
+    return conform(frame, table)
 
 
 def read_tables(out: str | Path) -> Corpus:
-    """Load the tables a previous build wrote to ``out``.
+    """Load every table a previous build wrote to ``out``.
 
     Raises:
         FileNotFoundError: ``out`` holds no build; run ``python -m analysis build --out OUT``.
     """
     out = Path(out)
-    if not (out / TABLE_FILES["articles"]).exists():
+    if not (out / MANIFEST).exists():
         raise FileNotFoundError(f"{out}: no built corpus here; run `python -m analysis build --out {out}` first")
-    frames = {
-        name: pd.read_parquet(out / file) if (out / file).exists() else empty_frame(name)
-        for name, file in TABLE_FILES.items()
-    }
+    frames = {name: read_table(out, name) for name in TABLES}
     return Corpus(**frames, n_read=len(frames["articles"]) + len(frames["rejects"]))
 
 
-def _reuse(old: pd.DataFrame, id_map: dict[str, str]) -> pd.DataFrame:
-    """Rows of ``old`` whose article is reused, renamed to the new article ids."""
-    kept = old[old["article_id"].isin(id_map.keys())].copy()
-    kept["article_id"] = kept["article_id"].map(id_map).astype(old["article_id"].dtype)
+def read_manifest(out: str | Path) -> dict[str, Any]:
+    """``build.json`` of a build folder ({} when there is none or it is unreadable)."""
+    path = Path(out) / MANIFEST
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+# --------------------------------------------------------------------------- one chunk
+
+
+def _rename(frame: pd.DataFrame, id_map: dict[str, list[str]]) -> pd.DataFrame:
+    """Rows of the old articles in ``id_map``, once per new id (identical texts share one analysis)."""
+    pairs = pd.DataFrame([(old, new) for old, news in id_map.items() for new in news], columns=["article_id", "_new"])
+    pairs["article_id"] = pairs["article_id"].astype(frame["article_id"].dtype)
+    kept = frame.merge(pairs, on="article_id", how="inner", sort=False)
+    kept["article_id"] = kept.pop("_new").astype(frame["article_id"].dtype)
     return kept
+
+
+def _ordered(frame: pd.DataFrame, order: dict[str, int], second: str, table: TableName) -> pd.DataFrame:
+    ordered = frame.sort_values(["article_id", second], kind="stable",
+                                key=lambda col: col.map(order) if col.name == "article_id" else col)
+    return conform(ordered, table)
+
+
+def process_chunk(records: list[Record], keys: list[str], *, staging: str, part: int, old_root: str,
+                  cached: dict[str, tuple[str, str]], reuse_quotes: bool) -> dict[str, Any]:
+    """Tokenise and extract quotes for one chunk; write its part files under ``staging``.
+
+    Args:
+        records: the chunk's articles.
+        keys: their content keys.
+        staging: folder receiving ``TABLE/part-NNNNN.parquet``.
+        part: the part number.
+        old_root: the previous build's folder (the cache).
+        cached: new article id → (old part file name, old article id) for articles whose content
+            is unchanged; their rows are read back from ``old_root`` instead of re-analysed.
+        reuse_quotes: the quote rules are unchanged, so cached articles keep their quotes too.
+
+    Returns:
+        ``{"tokenized": n, "seconds": {stage: s}}``. Runs in the caller's process or as a dask
+        task; either way Kiwi is loaded once per process.
+    """
+    from .quotes import extract_quotes
+
+    t0 = time.perf_counter()
+    articles = articles_frame(records, keys=keys)
+    order = {a: i for i, a in enumerate(articles["article_id"])}
+    fresh = ~articles["article_id"].isin(cached.keys())
+    todo = articles[fresh]
+    sentences, tokens = tokenize_texts(todo["text"].tolist(), todo["article_id"].tolist())
+    t1 = time.perf_counter()
+    quotes = extract_quotes(todo, sentences, tokens) if reuse_quotes else None
+    t2 = time.perf_counter()
+    # rows of unchanged articles, read back from the previous build's part files
+    wanted: tuple[TableName, ...] = ("sentences", "tokens", "quotes") if reuse_quotes else ("sentences", "tokens")
+    frames: dict[str, list[pd.DataFrame]] = {table: [] for table in wanted}
+    by_part: dict[str, dict[str, list[str]]] = {}
+    for new_id, (old_part, old_id) in cached.items():
+        by_part.setdefault(old_part, {}).setdefault(old_id, []).append(new_id)
+    for old_part, id_map in sorted(by_part.items()):
+        for table in wanted:
+            old = pd.read_parquet(Path(old_root) / table / old_part, filters=[("article_id", "in", list(id_map))])
+            frames[table].append(_rename(old, id_map))
+    sentences = _ordered(pd.concat([*frames["sentences"], sentences], ignore_index=True), order, "sent_id", "sentences")
+    tokens = _ordered(pd.concat([*frames["tokens"], tokens], ignore_index=True), order, "token_id", "tokens")
+    t3 = time.perf_counter()
+    if quotes is None:
+        quotes = extract_quotes(articles, sentences, tokens)
+    else:
+        quotes = _ordered(pd.concat([*frames["quotes"], quotes], ignore_index=True), order, "quote_id", "quotes")
+    t4 = time.perf_counter()
+    name = f"part-{part:05d}.parquet"
+    for table, frame in (("articles", articles), ("sentences", sentences), ("tokens", tokens), ("quotes", quotes)):
+        folder = Path(staging) / table
+        folder.mkdir(parents=True, exist_ok=True)
+        frame.to_parquet(folder / name, index=False, row_group_size=65_536)
+    t5 = time.perf_counter()
+    return {"tokenized": int(fresh.sum()),
+            "seconds": {"tokenise": t1 - t0, "quotes": (t2 - t1) + (t4 - t3), "assemble tables": t3 - t2,
+                        "write parquet": t5 - t4}}
+
+
+# --------------------------------------------------------------------------- the build
+
+
+def _chunks(items: Iterator[Record | Reject], size: int, rejects: list[Reject]) -> Iterator[list[Record]]:
+    chunk: list[Record] = []
+    for item in items:
+        if isinstance(item, Reject):
+            rejects.append(item)
+            continue
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _chunk_key(keys: list[str], ids: list[str], quote_rules: str) -> str:
+    h = hashlib.sha256(quote_rules.encode())
+    for k, a in zip(keys, ids, strict=True):
+        h.update(f"{a}\x00{k}\x01".encode())
+    return h.hexdigest()[:24]
+
+
+def _old_index(out: Path) -> dict[str, tuple[str, str]]:
+    """content_key → (part file name, article id) in a previous build."""
+    index: dict[str, tuple[str, str]] = {}
+    for part in table_parts(out, "articles"):
+        frame = pd.read_parquet(part, columns=["article_id", "content_key"])
+        for a, k in zip(frame["article_id"], frame["content_key"], strict=True):
+            index.setdefault(k, (part.name, a))
+    return index
+
+
+def build_dataset(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    out: str | Path,
+    progress: bool = False,
+    chunk_size: int = CHUNK_SIZE,
+    scheduler: str | Any | None = None,
+) -> BuildSummary:
+    """Stream ``paths`` (default: the bundled corpus) into partitioned tables under ``out``.
+
+    Args:
+        paths: files or folders of articles.
+        out: the output folder, also the cache of the next build.
+        progress: show progress and log what is done.
+        chunk_size: articles per chunk / part file.
+        scheduler: a dask.distributed scheduler address (``tcp://host:8786``) or ``Client``: run
+            the chunks on that cluster (``out`` must be on a filesystem the workers share).
+
+    Raises:
+        analysis.corpus.CorpusError: a PATH does not exist.
+    """
+    from .quotes import rules_version
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    old_manifest = read_manifest(out)
+    quote_rules = rules_version()
+    reuse_quotes = old_manifest.get("quote_rules") == quote_rules
+    try:
+        old_index = _old_index(out) if old_manifest else {}
+    except (OSError, ValueError, KeyError) as err:  # a damaged cache is rebuilt, not trusted
+        log.warning("ignoring the cache in %s: %s", out, err)
+        old_index, old_manifest = {}, {}
+    old_parts: dict[str, str] = old_manifest.get("parts", {})  # chunk key -> part name
+    staging = out / f".staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+
+    summary = BuildSummary(out=out)
+    rejects: list[Reject] = []
+    new_parts: dict[str, str] = {}
+    client = _client(scheduler) if scheduler is not None else None
+    pending: list[Any] = []
+    seconds: Counter[str] = Counter()
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(desc="building", unit="article", mininterval=1.0)
+
+    def collect(result: dict[str, Any]) -> None:
+        summary.n_tokenized += result["tokenized"]
+        seconds.update(result["seconds"])
+
+    for part, records in enumerate(_chunks(iter_load(paths, progress=False), chunk_size, rejects)):
+        keys = [content_key(r.text) for r in records]
+        ids = [r.article_id for r in records]
+        ckey = _chunk_key(keys, ids, quote_rules)
+        summary.n_articles += len(records)
+        summary.n_parts += 1
+        name = f"part-{part:05d}.parquet"
+        new_parts[ckey] = name
+        old_name = old_parts.get(ckey)
+        if old_name and reuse_quotes and all((out / t / old_name).exists() for t in PART_TABLES):
+            for table in PART_TABLES:  # unchanged chunk: keep its files
+                (staging / table).mkdir(exist_ok=True)
+                os.link(out / table / old_name, staging / table / name)
+            summary.n_parts_reused += 1
+        else:
+            cached = {r.article_id: old_index[k] for r, k in zip(records, keys, strict=True) if k in old_index}
+            kwargs = {"staging": str(staging), "part": part, "old_root": str(out), "cached": cached,
+                      "reuse_quotes": reuse_quotes}
+            if client is None:
+                collect(process_chunk(records, keys, **kwargs))
+            else:
+                pending.append(client.submit(process_chunk, records, keys, **kwargs, pure=False))
+                if len(pending) >= 2 * max(len(client.scheduler_info().get("workers", {})), 1):
+                    collect(pending.pop(0).result())
+        if bar is not None:
+            bar.update(len(records))
+    for future in pending:
+        collect(future.result())
+    if bar is not None:
+        bar.close()
+
+    (staging / "rejects").mkdir(exist_ok=True)
+    rejects_frame(rejects).to_parquet(staging / "rejects" / "part-00000.parquet", index=False)
+    for table in PART_TABLES:
+        (staging / table).mkdir(exist_ok=True)
+        if not table_parts(staging, table):  # an empty corpus still has readable tables
+            empty_frame(table).to_parquet(staging / table / "part-00000.parquet", index=False)
+    summary.n_read = summary.n_articles + len(rejects)
+    summary.reasons = [r.reason for r in rejects]
+    # swap the new tables in, then record what built them
+    for table in TABLES:
+        shutil.rmtree(out / table, ignore_errors=True)
+        (staging / table).rename(out / table)
+    shutil.rmtree(staging, ignore_errors=True)
+    summary.timings = {"total": time.perf_counter() - started, **seconds}
+    manifest = _manifest(quote_rules=quote_rules, parts=new_parts, articles=summary.n_articles,
+                         rejects=len(rejects), chunk_size=chunk_size)
+    (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    return summary
+
+
+def _manifest(**values: Any) -> dict[str, Any]:
+    from .tokenize import SETTINGS, analyzer_version, settings_key
+
+    return {"analyzer": analyzer_version(), "settings": asdict(SETTINGS), "settings_key": settings_key(), **values}
+
+
+def _client(scheduler: str | Any):
+    from dask.distributed import Client
+
+    return scheduler if isinstance(scheduler, Client) else Client(scheduler)
 
 
 def build(
@@ -88,121 +364,28 @@ def build(
     *,
     out: str | Path | None = None,
     progress: bool = False,
+    chunk_size: int = CHUNK_SIZE,
+    scheduler: str | Any | None = None,
 ) -> Corpus:
-    """Read, clean and tokenise ``paths`` (default: the bundled corpus) into tables.
+    """Read, clean, tokenise and extract quotes from ``paths`` (default: the bundled corpus).
 
-    Args:
-        paths: files or folders of articles.
-        out: folder to write the parquet tables to and to reuse as cache; ``None`` keeps
-            everything in memory.
-        progress: show progress bars and log what is being done.
+    With ``out`` the tables are built (or refreshed from the cache) in that folder by
+    :func:`build_dataset` and read back; without it everything stays in memory.
 
     Raises:
         analysis.corpus.CorpusError: a PATH does not exist.
     """
-    from .quotes import extract_quotes, rules_version
-
-    clock = time.perf_counter()
-    timings: dict[str, float] = {}
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        timings[stage] = timings.get(stage, 0.0) + now - clock
-        clock = now
-
-    loaded: LoadResult = load(paths, progress=progress)
-    lap("read and clean")
-    keys = [content_key(r.text) for r in loaded.records]
-    articles = articles_frame(loaded.records, keys=keys)
-    rejects = rejects_frame(loaded.rejects)
-    ids = articles["article_id"].tolist()
-    quote_rules = rules_version()
-
-    cached_ids: dict[str, str] = {}  # old article_id -> new article_id, for unchanged content
-    old: dict[str, pd.DataFrame] = {}
-    old_manifest: dict[str, object] = {}
-    if out is not None and (Path(out) / TABLE_FILES["articles"]).exists():
-        try:
-            old_manifest = _read_manifest(Path(out))
-            old_articles = pd.read_parquet(Path(out) / TABLE_FILES["articles"], columns=["article_id", "content_key"])
-            old_by_key = dict(zip(old_articles["content_key"], old_articles["article_id"], strict=True))
-            cached_ids = {old_by_key[k]: new for k, new in zip(keys, ids, strict=True) if k in old_by_key}
-            if cached_ids:
-                old = {name: pd.read_parquet(Path(out) / TABLE_FILES[name]) for name in ("sentences", "tokens", "quotes")}
-                old["articles"] = old_articles
-        except (OSError, KeyError, ValueError) as err:  # a damaged cache is rebuilt, not trusted
-            log.warning("ignoring the cache in %s: %s", out, err)
-            cached_ids, old = {}, {}
-    lap("cache lookup")
-
-    quotes_reusable = old_manifest.get("quote_rules") == quote_rules
-    if cached_ids and len(cached_ids) == len(ids) and old["articles"]["article_id"].tolist() == ids and quotes_reusable:
-        # nothing changed: the tables on disk are this build's tables
-        sentences, tokens, quotes = old["sentences"], old["tokens"], old["quotes"]
-        n_fresh = 0
-    else:
-        fresh = ~articles["article_id"].isin(set(cached_ids.values()))
-        todo = articles[fresh]
-        n_fresh = int(fresh.sum())
-        if progress and n_fresh:
-            log.info("tokenising %d of %d articles (%d from cache)", n_fresh, len(articles), len(articles) - n_fresh)
-        sentences, tokens = tokenize_texts(todo["text"].tolist(), todo["article_id"].tolist(), progress=progress)
-        lap("tokenise")
-        if quotes_reusable:
-            quotes = extract_quotes(todo, sentences, tokens)
-        if cached_ids:
-            sentences = pd.concat([_reuse(old["sentences"], cached_ids), sentences], ignore_index=True)
-            tokens = pd.concat([_reuse(old["tokens"], cached_ids), tokens], ignore_index=True)
-        order = {a: i for i, a in enumerate(ids)}
-
-        def by_article(frame: pd.DataFrame, second: str, table: TableName) -> pd.DataFrame:
-            ordered = frame.sort_values(["article_id", second], kind="stable",
-                                        key=lambda col: col.map(order) if col.name == "article_id" else col)
-            return conform(ordered, table)
-
-        sentences = by_article(sentences, "sent_id", "sentences")
-        tokens = by_article(tokens, "token_id", "tokens")
-        lap("assemble tables")
-        if quotes_reusable and cached_ids:
-            quotes = by_article(pd.concat([_reuse(old["quotes"], cached_ids), quotes], ignore_index=True),
-                                "quote_id", "quotes")
-        elif not quotes_reusable:
-            quotes = extract_quotes(articles, sentences, tokens)
-        lap("quotes")
-    corpus = Corpus(articles=articles, sentences=sentences, tokens=tokens, rejects=rejects, quotes=quotes,
-                    n_read=loaded.n_read, n_tokenized=n_fresh, timings=timings)
     if out is not None:
-        write_tables(corpus, out, only=("articles", "rejects") if n_fresh == 0 and sentences is old.get("sentences")
-                     else None)
-        _write_manifest(Path(out), quote_rules=quote_rules, articles=len(articles), rejects=len(rejects))
-        lap("write parquet")
-    return corpus
+        done = build_dataset(paths, out=out, progress=progress, chunk_size=chunk_size, scheduler=scheduler)
+        corpus = read_tables(out)
+        corpus.n_read, corpus.n_tokenized, corpus.timings = done.n_read, done.n_tokenized, done.timings
+        return corpus
+    from .quotes import extract_quotes
 
-
-MANIFEST = "build.json"
-
-
-def _read_manifest(out: Path) -> dict[str, object]:
-    path = out / MANIFEST
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-
-
-def _write_manifest(out: Path, **values: object) -> None:
-    """``build.json``: what built these tables (versions, settings key, quote rules) and the counts."""
-    from .tokenize import SETTINGS, analyzer_version, settings_key
-
-    manifest = {"analyzer": analyzer_version(), "settings": asdict(SETTINGS), "settings_key": settings_key(), **values}
-    (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-
-
-def write_tables(corpus: Corpus, out: str | Path, *, only: Sequence[TableName] | None = None) -> None:
-    """Write the tables of ``corpus`` (all, or ``only`` these) as parquet into ``out`` (created if needed)."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, file in TABLE_FILES.items():
-        if only is not None and name not in only:
-            continue
-        tmp = out / f".{file}.tmp"
-        getattr(corpus, name).to_parquet(tmp, index=False)
-        tmp.replace(out / file)
+    rejects: list[Reject] = []
+    records = [r for chunk in _chunks(iter_load(paths, progress=progress), 10**9, rejects) for r in chunk]
+    articles = articles_frame(records, keys=[content_key(r.text) for r in records])
+    sentences, tokens = tokenize_texts(articles["text"].tolist(), articles["article_id"].tolist(), progress=progress)
+    return Corpus(articles=articles, sentences=sentences, tokens=tokens, rejects=rejects_frame(rejects),
+                  quotes=extract_quotes(articles, sentences, tokens), n_read=len(records) + len(rejects),
+                  n_tokenized=len(records))

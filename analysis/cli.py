@@ -44,14 +44,17 @@ def _corpus(args: argparse.Namespace):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    corpus = _corpus(args)
-    print(corpus.summary(), file=sys.stderr)
-    print(f"tokenised: {corpus.n_tokenized}, reused from the cache: {len(corpus.articles) - corpus.n_tokenized}",
-          file=sys.stderr)
-    stages = ", ".join(f"{k} {v:.2f}s" for k, v in corpus.timings.items())
+    from .build import build_dataset
+
+    done = build_dataset(args.paths or None, out=args.out, progress=not args.quiet, chunk_size=args.chunk_size,
+                         scheduler=args.scheduler)
+    print(done.summary(), file=sys.stderr)
+    print(f"tokenised: {done.n_tokenized}, reused from the cache: {done.n_articles - done.n_tokenized} "
+          f"({done.n_parts_reused} of {done.n_parts} parts unchanged)", file=sys.stderr)
+    stages = ", ".join(f"{k} {v:.2f}s" for k, v in done.timings.items())
     print(f"time by stage: {stages}", file=sys.stderr)
     print(f"tables written to {args.out}", file=sys.stderr)
-    return 0 if len(corpus.articles) else 1
+    return 0 if done.n_articles else 1
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -115,7 +118,9 @@ def parser() -> argparse.ArgumentParser:
         sp.set_defaults(func=func)
         return sp
 
-    add("build", cmd_build, "read, clean, tokenise and extract quotes; write parquet tables", out=True)
+    bd = add("build", cmd_build, "read, clean, tokenise and extract quotes; write parquet tables", out=True)
+    bd.add_argument("--chunk-size", type=int, default=256, help="articles per chunk and part file (default 256)")
+    bd.add_argument("--scheduler", help="dask.distributed scheduler address (tcp://HOST:8786): run the chunks there")
     add("clean", cmd_clean, "print one JSON object per cleaned article", cache=False)
     add("quotes", cmd_quotes, "print one JSON object per direct quote")
     kw = add("keywords", cmd_keywords, "print one JSON object per term, most frequent first")

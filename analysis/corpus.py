@@ -297,16 +297,22 @@ def _read_file(path: Path) -> Iterator[Record | Reject]:
         )
 
 
-def load(paths: Sequence[str | Path] | None = None, *, progress: bool = False) -> LoadResult:
-    """Read and clean every article under ``paths`` (default: the bundled corpus).
+def iter_load(paths: Sequence[str | Path] | None = None, *, progress: bool = False) -> Iterator[Record | Reject]:
+    """Read and clean every article under ``paths`` (default: the bundled corpus), one at a time.
 
-    Duplicate ids are rejected after the first; records without an id get ``FILE-N``.
+    Yields each record as a :class:`Record` (kept) or a :class:`Reject` (with its reason), in file
+    order, so a build can stream a corpus of any size. Duplicate ids are rejected after the first;
+    records without an id get ``FILE-N``.
 
     Raises:
-        CorpusError: a PATH does not exist.
+        CorpusError: a PATH does not exist (before anything is yielded).
     """
     files, rejects = discover(list(paths) if paths else [DEFAULT_CORPUS])
-    result = LoadResult(rejects=rejects)
+    return _iter_files(files, rejects, progress=progress)
+
+
+def _iter_files(files: list[Path], rejects: list[Reject], *, progress: bool) -> Iterator[Record | Reject]:
+    yield from rejects
     seen: dict[str, str] = {}
     iterator: Iterable[Path] = files
     if progress:
@@ -316,16 +322,27 @@ def load(paths: Sequence[str | Path] | None = None, *, progress: bool = False) -
     for path in iterator:
         for number, item in enumerate(_read_file(path), start=1):
             if isinstance(item, Reject):
-                result.rejects.append(item)
+                yield item
                 continue
             item.article_id = item.article_id or f"{path.stem}-{number}"
             if item.article_id in seen:
                 where = f"{item.record} " if item.record else ""
-                result.rejects.append(Reject(item.source_path, item.record,
-                                             f"duplicate id {item.article_id!r} {where}(first seen in {seen[item.article_id]})"))
+                yield Reject(item.source_path, item.record,
+                             f"duplicate id {item.article_id!r} {where}(first seen in {seen[item.article_id]})")
                 continue
             seen[item.article_id] = f"{item.source_path} {item.record}".strip()
-            result.records.append(item)
+            yield item
+
+
+def load(paths: Sequence[str | Path] | None = None, *, progress: bool = False) -> LoadResult:
+    """All articles and rejects under ``paths`` (default: the bundled corpus), in memory.
+
+    Raises:
+        CorpusError: a PATH does not exist.
+    """
+    result = LoadResult()
+    for item in iter_load(paths, progress=progress):
+        (result.rejects if isinstance(item, Reject) else result.records).append(item)
     return result
 
 

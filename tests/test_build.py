@@ -8,7 +8,7 @@ import sys
 
 import pandas as pd
 
-from analysis.build import TABLE_FILES, build, read_tables
+from analysis.build import build, read_tables
 from analysis.schema import TABLES
 
 from .conftest import ROOT
@@ -24,7 +24,7 @@ def jsonl(path, rows):
 
 
 def test_tables_follow_the_schema(bundled):
-    for name in TABLE_FILES:
+    for name in TABLES:
         frame = getattr(bundled, name)
         assert list(frame.columns) == list(TABLES[name])
     text = bundled.articles["text"].iloc[0]
@@ -78,3 +78,23 @@ def test_read_tables_round_trip(tmp_path, kiwi):
     again = read_tables(out)
     pd.testing.assert_frame_equal(built.articles, again.articles)
     assert again.n_read == built.n_read
+
+
+def test_chunked_build_equals_one_chunk_and_reuses_parts(tmp_path, kiwi):
+    src = jsonl(tmp_path / "a.jsonl", [("a", A), ("b", B), ("c", C), ("a2", A)])  # a2 repeats a's text
+    whole = build([src], out=tmp_path / "one", chunk_size=100)
+    small = build([src], out=tmp_path / "many", chunk_size=2)
+    assert len(list((tmp_path / "many" / "tokens").glob("part-*.parquet"))) == 2
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(whole, name), getattr(small, name))
+    from analysis.build import build_dataset
+
+    again = build_dataset([src], out=tmp_path / "many", chunk_size=2)
+    assert (again.n_parts_reused, again.n_tokenized) == (2, 0)
+    jsonl(tmp_path / "a.jsonl", [("a", A), ("b", B), ("c", C), ("a2", A), ("d", C + " 추가 문장이다.")])
+    third = build_dataset([src], out=tmp_path / "many", chunk_size=2)
+    assert (third.n_parts_reused, third.n_tokenized) == (2, 1)
+    rebuilt = read_tables(tmp_path / "many")
+    a_tokens = rebuilt.tokens[rebuilt.tokens["article_id"] == "a"].drop(columns="article_id").reset_index(drop=True)
+    a2_tokens = rebuilt.tokens[rebuilt.tokens["article_id"] == "a2"].drop(columns="article_id").reset_index(drop=True)
+    pd.testing.assert_frame_equal(a_tokens, a2_tokens)

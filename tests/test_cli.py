@@ -29,7 +29,7 @@ def test_clean_bundled_page():
 def test_build_writes_tables_and_summary(tmp_path):
     proc = run("build", "--out", tmp_path / "out", check=True)
     for name in ["articles", "sentences", "tokens", "rejects", "quotes"]:
-        assert (tmp_path / "out" / f"{name}.parquet").exists()
+        assert (tmp_path / "out" / name / "part-00000.parquet").exists()
     assert "records read: 1" in proc.stderr and "articles kept: 1" in proc.stderr
 
 

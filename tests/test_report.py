@@ -20,4 +20,4 @@ def test_report_on_a_custom_corpus(tmp_path, kiwi):
     assert "김철수" in page
     assert "<script>alert(1)</script>" not in page  # article text is escaped
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert (out / "tables" / "quotes.parquet").exists()
+    assert (out / "tables" / "quotes" / "part-00000.parquet").exists()
