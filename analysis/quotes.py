@@ -349,6 +349,10 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
         elif tail:
             break
     korean = [i for i in run if _is_korean_name(words[i], lex, proper=proper[i])]
+    if not roles:  # with no title the name must be the head: 일부 일본 언론 is not 일본
+        last = len(words) - 1
+        tail = tail if tail and tail[-1] == last else []
+        korean = [i for i in korean if i == last]
     if len(tail) >= 2:
         return " ".join(words[i] for i in tail[-3:]), role
     if korean:
@@ -390,6 +394,8 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         start = _word_start(text, lo, end)
         if start >= end:
             break
+        if end - start > 2 and text[start] in "'‘" and text[end - 1] in "'’":  # a quoted name: '사의재'
+            start, end = start + 1, end - 1
         idx = toks.token_range(start, end)
         if not len(idx):
             break
@@ -397,25 +403,30 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         word = text[start:end]
         if toks.tag[last] not in NOMINAL_TAGS or not re.search(r"[가-힣A-Za-z0-9]$", word):
             break
-        if toks.tag[last] == "MM" and word not in ("한", "두", "세", "모"):
+        if toks.tag[last] == "MM" and word not in ("한", "두", "세", "모", "전", "현"):
             break
         if word in lex.non_speakers:
             break
         words.insert(0, word)
         nnp.insert(0, len(idx) == 1 and toks.tag[last] == "NNP")
         proper.insert(0, toks.tag[idx[0]] == "NNP")
-        pos = start
+        pos = _word_start(text, lo, start)
     while words and words[0] in lex.non_speakers:
         words.pop(0)
         nnp.pop(0)
         proper.pop(0)
     if not words or head in lex.non_speakers or all(w in lex.non_speakers for w in words):
         return None
+    if len(words) > 1 and words[-1] == "측":  # '사의재' 측 → 사의재
+        words.pop()
+        nnp.pop()
+        proper.pop()
     phrase = " ".join(words)
     name, role = _parse_phrase(words, nnp, proper, lex)
     if lex.unnamed_sources.suffix_of(head):
         name = ""  # an unnamed source is the speaker as written: 서울시 관계자
     start = text.find(words[0], pos, int(toks.start[k]))
+    start = start if start >= 0 else pos
     return Mention(text=phrase, name=name, role=role, start=start, end=int(toks.start[k]), proper=proper[-1])
 
 
@@ -427,8 +438,8 @@ def _subject_marker(toks: ArticleTokens, k: int) -> tuple[int, int] | None:
     """
     form, tag = toks.form[k], toks.tag[k]
     if (form, tag) in SUBJECT_PARTICLES:
-        if k >= 1 and toks.form[k - 1] == "에서" and toks.tag[k - 1] == "JKB":  # 대법에서는
-            return k - 1, 1
+        if k >= 1 and toks.form[k - 1] == "에서" and toks.tag[k - 1] == "JKB":  # 대법에서는 (not 조사에서도)
+            return (k - 1, 1) if form == "는" else None
         return k, 0 if form in ("은", "는", "께서", "께서는") else 1
     if form == "에" and tag == "JKB" and k + 1 < len(toks.form) and toks.form[k + 1] in ("따르", "의하"):
         return k, 0  # 관계자에 따르면 / 의하면
@@ -477,7 +488,7 @@ def _canonical(m: Mention, people: People, lex: Lexicon) -> str:
             return resolved
         if _is_full_name(m, lex):
             return m.name
-        return m.text if m.role else m.name
+        return m.text
     return people.resolve(m.text) or m.text
 
 
@@ -487,7 +498,8 @@ def _rank(m: Mention, people: People, lex: Lexicon) -> int:
     if _is_person(m, people, lex):
         return 0
     head = m.text.split()[-1] if m.text else ""
-    if m.name or lex.org_suffixes.suffix_of(head) or lex.unnamed_sources.suffix_of(head):
+    if m.name or lex.org_suffixes.suffix_of(head) or lex.unnamed_sources.suffix_of(head) \
+            or re.fullmatch(r"[A-Z][A-Za-z0-9&.-]+", head):
         return 1
     return 2
 
@@ -561,15 +573,29 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
 _FORWARD_CUE: Final = re.compile(r"(이\s*같이|이같이|이렇게|이와\s*같이|다음과\s*같이|그렇게)")
 
 
-def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: Lexicon) -> Mention | None:
-    """The subject most likely to be the speaker: persons first, then the nearest before the quote."""
+def _clause_break(toks: ArticleTokens, lo: int, hi: int) -> bool:
+    """A connective or final ending between ``lo`` and ``hi``: a subject before it belongs to an
+    earlier clause (…공사에 들어갔지만, 상인들이 "…"며)."""
+    return any(toks.tag[k] in ("EC", "EF") for k in toks.token_range(lo, hi))
+
+
+def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: Lexicon,
+                  toks: ArticleTokens | None = None) -> Mention | None:
+    """The subject most likely to be the speaker of ``span``.
+
+    Preferred, in order: a person over an organisation over another noun phrase; a subject in
+    the quote's own clause; a topic (은/는) over a case subject (이/가); before the quote over
+    after it; the nearest.
+    """
     if not subjects:
         return None
     open_at = span.open_mark if span.open_mark >= 0 else span.start
 
-    def key(m: Mention) -> tuple[int, int, int, int]:
+    def key(m: Mention) -> tuple[int, int, int, int, int]:
         before = m.end <= open_at
-        return (_rank(m, people, lex), m.marker, 0 if before else 1, (open_at - m.end) if before else m.start)
+        broken = int(before and toks is not None and _clause_break(toks, m.end, open_at))
+        return (_rank(m, people, lex), broken, m.marker, 0 if before else 1,
+                (open_at - m.end) if before else m.start)
 
     return min(subjects, key=key)
 
@@ -620,7 +646,7 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
             nxt_lo, nxt_hi = int(toks.sent_start[si + 1]), int(toks.sent_end[si + 1])
             if _FORWARD_CUE.search(text, nxt_lo, nxt_hi):
                 subjects = sent_subjects[si + 1]
-        best = _pick_speaker(subjects, span, people, lex)
+        best = _pick_speaker(subjects, span, people, lex, toks)
         speaker = _canonical(best, people, lex) if best is not None else ""
         mention = best.text if best is not None else ""
         role = best.role if best is not None and speaker else in_force[1]
