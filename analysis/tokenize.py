@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import threading
@@ -104,13 +105,18 @@ def kiwi_loaded() -> bool:
     return _make_kiwi.cache_info().currsize > 0
 
 
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
+def _pieces(text: str, start: int, end: int, newlines: list[int]) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at line breaks, each piece stripped of surrounding spaces."""
+    cuts = [n for n in newlines[bisect.bisect_left(newlines, start):bisect.bisect_left(newlines, end)]]
+    out = []
+    for lo, hi in zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True):
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if hi > lo:
+            out.append((lo, hi))
+    return out
 
 
 def tokenize_texts(
@@ -123,34 +129,27 @@ def tokenize_texts(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Split ``texts`` into sentences and morphemes.
 
+    Whole articles go to Kiwi in one call (faster than paragraph by paragraph); a sentence Kiwi
+    lets run across a line break is cut there, so sentences never cross a paragraph.
+
     Args:
-        texts: cleaned article bodies, paragraphs separated by ``"\\n"``.
+        texts: cleaned article bodies, paragraphs separated by ``"\n"``.
         article_ids: one id per text.
         settings: Kiwi settings (default: the pinned :data:`SETTINGS`).
         dictionary: user dictionary file.
-        progress: show a tqdm bar over paragraphs.
+        progress: show a tqdm bar over articles.
 
     Returns:
         ``(sentences, tokens)`` tables (see :mod:`analysis.schema`); offsets index ``texts``.
     """
     if len(texts) != len(article_ids):
         raise ValueError(f"{len(texts)} texts but {len(article_ids)} ids")
-    para_article: list[int] = []
-    para_start: list[int] = []
-    paragraphs: list[str] = []
-    para_number: list[int] = []
-    for i, text in enumerate(texts):
-        for number, (start, end) in enumerate(_paragraph_spans(text)):
-            para_article.append(i)
-            para_start.append(start)
-            para_number.append(number)
-            paragraphs.append(text[start:end])
-    if not paragraphs:
+    if not any(t.strip() for t in texts):
         return empty_frame("sentences"), empty_frame("tokens")
 
     kiwi = get_kiwi(settings, dictionary)
     results = kiwi.split_into_sents(
-        paragraphs,
+        list(texts),
         normalize_coda=settings.normalize_coda,
         split_complex=settings.split_complex,
         return_tokens=True,
@@ -159,29 +158,41 @@ def tokenize_texts(
     if progress:
         from tqdm.auto import tqdm
 
-        results = tqdm(results, total=len(paragraphs), desc="tokenising (Kiwi)", unit="para", mininterval=1.0)
+        results = tqdm(results, total=len(texts), desc="tokenising (Kiwi)", unit="article", mininterval=1.0)
 
     s_art, s_para, s_sent, s_start, s_end = [], [], [], [], []
     t_art, t_sent, t_form, t_tag, t_start, t_end, t_lemma = [], [], [], [], [], [], []
-    sent_counter = [0] * len(texts)
-    for p, sentences in enumerate(results):
-        art, offset = para_article[p], para_start[p]
+    for art, sentences in enumerate(results):
+        text = texts[art]
+        newlines = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
+        # paragraph number of each line (blank lines are no paragraph)
+        line_para, number = [], -1
+        for line in text.split("\n"):
+            number += bool(line.strip())
+            line_para.append(max(number, 0))
+        sid = -1
         for sent in sentences:
-            sid = sent_counter[art]
-            sent_counter[art] += 1
-            s_art.append(art)
-            s_para.append(para_number[p])
-            s_sent.append(sid)
-            s_start.append(offset + sent.start)
-            s_end.append(offset + sent.end)
-            for tok in sent.tokens:
-                t_art.append(art)
-                t_sent.append(sid)
-                t_form.append(tok.form)
-                t_tag.append(tok.tag)
-                t_start.append(offset + tok.start)
-                t_end.append(offset + tok.start + tok.len)
-                t_lemma.append(tok.lemma if tok.tag in PREDICATE_TAGS else "")
+            tokens = sent.tokens
+            k = 0
+            pieces = _pieces(text, sent.start, sent.end, newlines)
+            for n, (lo, hi) in enumerate(pieces):
+                last_piece = n == len(pieces) - 1
+                sid += 1
+                s_art.append(art)
+                s_para.append(line_para[bisect.bisect_left(newlines, lo)])
+                s_sent.append(sid)
+                s_start.append(lo)
+                s_end.append(hi)
+                while k < len(tokens) and (tokens[k].start < hi or last_piece):
+                    tok = tokens[k]
+                    t_art.append(art)
+                    t_sent.append(sid)
+                    t_form.append(tok.form)
+                    t_tag.append(tok.tag)
+                    t_start.append(tok.start)
+                    t_end.append(tok.start + tok.len)
+                    t_lemma.append(tok.lemma if tok.tag in PREDICATE_TAGS else "")
+                    k += 1
 
     ids = np.asarray(article_ids, dtype=object)
     s_art_arr = np.asarray(s_art, dtype=np.int64)
