@@ -5,7 +5,8 @@ The public functions, by concern (one module each):
 - :mod:`analysis.corpus` — :func:`load` articles from .txt/.html/.jsonl/.json/.csv/.xlsx.
 - :mod:`analysis.clean` — :func:`clean_page` separates an article from page chrome.
 - :mod:`analysis.tokenize` — :func:`tokenize_texts` with one pinned Kiwi per process.
-- :mod:`analysis.build` — :func:`build` the tables (cached), :func:`read_tables`.
+- :mod:`analysis.build` — :func:`build` the tables (streamed in chunks, cached), :func:`read_tables`.
+- :mod:`analysis.aggregate` — corpus-wide counts computed part by part from a build folder.
 - :mod:`analysis.keywords` — frequencies, compounds, TF-IDF, keyness, KWIC, collocates, trends.
 - :mod:`analysis.quotes` — :func:`extract_quotes` with speakers resolved.
 - :mod:`analysis.evaluation` — :func:`score_quotes` against the hand-labelled gold.
@@ -14,7 +15,8 @@ The public functions, by concern (one module each):
 - :mod:`analysis.report` — :func:`render_report`, the main job.
 """
 
-from .build import Corpus, build, read_tables
+from .aggregate import quote_counts, term_counts, theme_shares
+from .build import Corpus, build, build_dataset, read_tables
 from .clean import clean_page, parse_date
 from .corpus import CorpusError, load
 from .evaluation import load_gold, score_quotes
@@ -42,6 +44,7 @@ __all__ = [
     "ResourceError",
     "article_scores",
     "build",
+    "build_dataset",
     "clean_page",
     "collocates",
     "compound_terms",
@@ -56,12 +59,15 @@ __all__ = [
     "load_themes",
     "noun_ngrams",
     "parse_date",
+    "quote_counts",
     "read_tables",
     "render_report",
     "score_quotes",
+    "term_counts",
     "term_frequencies",
     "tfidf",
     "theme_hits",
+    "theme_shares",
     "tokenize_texts",
     "trends",
 ]

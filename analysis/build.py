@@ -27,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from .corpus import articles_frame, iter_load, rejects_frame
+from .corpus import articles_frame, iter_load, load, rejects_frame
 from .schema import TABLES, Record, Reject, TableName, conform, empty_frame
 from .tokenize import content_key, tokenize_texts
 
@@ -382,10 +382,9 @@ def build(
         return corpus
     from .quotes import extract_quotes
 
-    rejects: list[Reject] = []
-    records = [r for chunk in _chunks(iter_load(paths, progress=progress), 10**9, rejects) for r in chunk]
-    articles = articles_frame(records, keys=[content_key(r.text) for r in records])
+    loaded = load(paths, progress=progress)
+    articles = articles_frame(loaded.records, keys=[content_key(r.text) for r in loaded.records])
     sentences, tokens = tokenize_texts(articles["text"].tolist(), articles["article_id"].tolist(), progress=progress)
-    return Corpus(articles=articles, sentences=sentences, tokens=tokens, rejects=rejects_frame(rejects),
-                  quotes=extract_quotes(articles, sentences, tokens), n_read=len(records) + len(rejects),
-                  n_tokenized=len(records))
+    return Corpus(articles=articles, sentences=sentences, tokens=tokens, rejects=rejects_frame(loaded.rejects),
+                  quotes=extract_quotes(articles, sentences, tokens), n_read=loaded.n_read,
+                  n_tokenized=len(loaded.records))

@@ -66,6 +66,17 @@ def terms(tokens: pd.DataFrame, *, pos: Pos = "nouns", stopwords: Iterable[str] 
     return out[keep].reset_index(drop=True)
 
 
+def log_likelihood(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:
+    """Dunning's G² for counts ``a`` (in a corpus of ``c`` words) against ``b`` (of ``d`` words).
+
+    Expected counts are ``c·(a+b)/(c+d)`` and ``d·(a+b)/(c+d)``; a zero count contributes 0.
+    """
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return 2 * (np.where(a > 0, a * np.log(a / e1), 0) + np.where(b > 0, b * np.log(b / e2), 0))
+
+
 def _sorted(df: pd.DataFrame, by: str, *, ascending: bool = False) -> pd.DataFrame:
     return df.sort_values([by, "term"], ascending=[ascending, True], kind="stable").reset_index(drop=True)
 
@@ -200,10 +211,7 @@ def keyness(tokens: pd.DataFrame, target: Iterable[str], reference: Iterable[str
     table = table[(table["target_count"] + table["reference_count"]) >= min_count]
     c, d = max(int(in_target.sum()), 1), max(int(in_ref.sum()), 1)
     av, bv = table["target_count"].to_numpy(float), table["reference_count"].to_numpy(float)
-    e1 = c * (av + bv) / (c + d)
-    e2 = d * (av + bv) / (c + d)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        g2 = 2 * (np.where(av > 0, av * np.log(av / e1), 0) + np.where(bv > 0, bv * np.log(bv / e2), 0))
+    g2 = log_likelihood(av, bv, c, d)
     log_ratio = np.log2(((np.where(av > 0, av, 0.5)) / c) / ((np.where(bv > 0, bv, 0.5)) / d))
     out = table.reset_index(names="term").assign(g2=np.round(g2, 4), log_ratio=np.round(log_ratio, 4))
     return out.sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
@@ -283,9 +291,7 @@ def collocates(tokens: pd.DataFrame, node: str, *, window: int | Literal["senten
     a = out["count"].to_numpy(float)
     b = out["term_count"].to_numpy(float) - a
     c, d = float(inside), float(max(total - inside, 1))
-    e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        g2 = 2 * (np.where(a > 0, a * np.log(a / e1), 0) + np.where(b > 0, b * np.log(b / e2), 0))
+    g2 = log_likelihood(a, b, c, d)
     out["g2"] = np.round(np.where(a / c >= (b / d), g2, -g2), 4)
     by = "g2" if measure == "ll" else "pmi"
     return out.sort_values([by, "term"], ascending=[False, True], kind="stable").reset_index(drop=True)

@@ -219,7 +219,6 @@ class ArticleTokens:
     form: list[str]
     tag: list[str]
     lemma: list[str]
-    sent: list[int]
     sent_start: list[int]
     sent_end: list[int]
     sent_ids: list[int]
@@ -600,6 +599,9 @@ def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: 
     return min(subjects, key=key)
 
 
+NOWHERE: Final = Span(start=2**31, end=2**31, open_mark=-1, close_mark=-1)  # for "the subject of a sentence"
+
+
 def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = None) -> list[dict[str, object]]:
     """Quotes of one article as dicts with the :data:`analysis.schema.QUOTES` fields (no id)."""
     lex = lex or lexicon()
@@ -631,7 +633,7 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
         si = toks.sentence_of(anchor)
         # the subjects of the sentences since the last quote change who is in force
         for j in range(last_sent_seen + 1, si):
-            best = _pick_speaker(sent_subjects[j], Span(10**9, 10**9, -1, -1), people, lex)
+            best = _pick_speaker(sent_subjects[j], NOWHERE, people, lex)
             if best is None:
                 continue
             preds = _predicates(toks, toks.token_range(int(toks.sent_start[j]), int(toks.sent_end[j])))
@@ -704,7 +706,6 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.D
     t_bounds = _bounds(t_art)
     s_bounds = _bounds(s_art)
     t_start, t_end = tokens["start"].tolist(), tokens["end"].tolist()
-    t_sent = tokens["sent_id"].tolist()
     t_form = tokens["form"].astype(str).tolist()
     t_tag = tokens["tag"].astype(str).tolist()
     t_lemma = tokens["lemma"].fillna("").astype(str).tolist()
@@ -717,7 +718,7 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.D
         a, b = t_bounds.get(article_id, (0, 0))
         c, d = s_bounds[article_id]
         toks = ArticleTokens(start=t_start[a:b], end=t_end[a:b], form=t_form[a:b], tag=t_tag[a:b], lemma=t_lemma[a:b],
-                             sent=t_sent[a:b], sent_start=s_start[c:d], sent_end=s_end[c:d], sent_ids=s_ids[c:d])
+                             sent_start=s_start[c:d], sent_end=s_end[c:d], sent_ids=s_ids[c:d])
         for number, row in enumerate(quotes_in_article(text, toks, lex=lex)):
             row["article_id"] = article_id
             row["quote_id"] = number

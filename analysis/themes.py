@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
@@ -294,6 +294,7 @@ def suggest_terms(corpus: Corpus, theme: str, *, themes: Mapping[str, Theme] | N
     Ranked by log-likelihood G² (sentences touching the theme vs. the rest), positive direction only;
     existing terms are left out. Shown for a person to accept — never added to the lexicon.
     """
+    from .keywords import log_likelihood
     from .keywords import terms as content_terms
 
     themes = load_themes() if themes is None else themes
@@ -310,15 +311,8 @@ def suggest_terms(corpus: Corpus, theme: str, *, themes: Mapping[str, Theme] | N
     table = table[(table["in_theme"] >= min_count) & ~table.index.isin(themes[theme].keys)]
     c, d = max(int(inside.sum()), 1), max(int((~inside).sum()), 1)
     av, bv = table["in_theme"].to_numpy(float), table["elsewhere"].to_numpy(float)
-    e1, e2 = c * (av + bv) / (c + d), d * (av + bv) / (c + d)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        g2 = 2 * (np.where(av > 0, av * np.log(av / e1), 0) + np.where(bv > 0, bv * np.log(bv / e2), 0))
+    g2 = log_likelihood(av, bv, c, d)
     table["g2"] = np.round(g2, 3)
     table = table[av / c > bv / d]
     out = table.reset_index(names="term")
     return out.sort_values(["g2", "term"], ascending=[False, True], kind="stable").head(top).reset_index(drop=True)
-
-
-def theme_names(themes: Iterable[Theme]) -> list[str]:
-    """Names of ``themes`` in lexicon order."""
-    return [t.name for t in themes]
