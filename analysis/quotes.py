@@ -376,10 +376,14 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
     (당시, 이후, 한편) that is left out.
     """
     head_start = _word_start(text, lo, int(toks.start[k]))
-    head = text[head_start: int(toks.start[k])]
-    if not head or k == 0 or toks.tag[k - 1] not in NOMINAL_TAGS:
+    head_end = int(toks.start[k])
+    last = k - 1
+    if head_end - head_start > 2 and text[head_start] in "'‘" and text[head_end - 1] in "'’":  # '폭스스포츠'에서는
+        head_start, head_end, last = head_start + 1, head_end - 1, k - 2
+    head = text[head_start:head_end]
+    if not head or last < 0 or toks.tag[last] not in NOMINAL_TAGS:
         return None
-    head_idx = toks.token_range(head_start, int(toks.start[k]))
+    head_idx = toks.token_range(head_start, head_end)
     words = [head]
     nnp = [len(head_idx) == 1 and toks.tag[head_idx[0]] == "NNP"]
     proper = [len(head_idx) >= 1 and toks.tag[head_idx[0]] == "NNP"]
@@ -416,7 +420,7 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         proper.pop(0)
     if not words or head in lex.non_speakers or all(w in lex.non_speakers for w in words):
         return None
-    if len(words) > 1 and words[-1] == "측":  # '사의재' 측 → 사의재
+    while len(words) > 1 and words[-1] in ("측", "자신", "자신들", "스스로"):  # '사의재' 측, 샤오치잉 자신들
         words.pop()
         nnp.pop()
         proper.pop()
@@ -426,7 +430,7 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         name = ""  # an unnamed source is the speaker as written: 서울시 관계자
     start = text.find(words[0], pos, int(toks.start[k]))
     start = start if start >= 0 else pos
-    return Mention(text=phrase, name=name, role=role, start=start, end=int(toks.start[k]), proper=proper[-1])
+    return Mention(text=phrase, name=name, role=role, start=start, end=head_end, proper=proper[-1])
 
 
 def _subject_marker(toks: ArticleTokens, k: int) -> tuple[int, int] | None:
@@ -572,6 +576,14 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
 _FORWARD_CUE: Final = re.compile(r"(이\s*같이|이같이|이렇게|이와\s*같이|다음과\s*같이|그렇게)")
 
 
+def _embedded(toks: ArticleTokens, lo: int, hi: int) -> bool:
+    """An adnominal ending between ``lo`` and ``hi`` followed by a noun: a subject before it sits
+    in a relative clause (윤 총장이 … 주장한 것에 대해 "…"), not in the reporting one."""
+    idx = toks.token_range(lo, hi)
+    return any(toks.tag[k] == "ETM" and k + 1 < len(toks.tag) and toks.tag[k + 1] in ("NNG", "NNB", "NNP")
+               for k in idx)
+
+
 def _clause_break(toks: ArticleTokens, lo: int, hi: int) -> bool:
     """A connective or final ending between ``lo`` and ``hi``: a subject before it belongs to an
     earlier clause (…공사에 들어갔지만, 상인들이 "…"며)."""
@@ -582,18 +594,19 @@ def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: 
                   toks: ArticleTokens | None = None) -> Mention | None:
     """The subject most likely to be the speaker of ``span``.
 
-    Preferred, in order: a person over an organisation over another noun phrase; a subject in
-    the quote's own clause; a topic (은/는) over a case subject (이/가); before the quote over
+    Preferred, in order: a subject not inside a relative clause; a person over an organisation
+    over another noun phrase; a subject in the quote's own clause; a topic (은/는) over a case subject (이/가); before the quote over
     after it; the nearest.
     """
     if not subjects:
         return None
     open_at = span.open_mark if span.open_mark >= 0 else span.start
 
-    def key(m: Mention) -> tuple[int, int, int, int, int]:
+    def key(m: Mention) -> tuple[int, int, int, int, int, int]:
         before = m.end <= open_at
         broken = int(before and toks is not None and _clause_break(toks, m.end, open_at))
-        return (_rank(m, people, lex), broken, m.marker, 0 if before else 1,
+        embedded = int(before and toks is not None and _embedded(toks, m.end, open_at))
+        return (embedded, _rank(m, people, lex), broken, m.marker, 0 if before else 1,
                 (open_at - m.end) if before else m.start)
 
     return min(subjects, key=key)
