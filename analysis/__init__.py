@@ -15,27 +15,58 @@ The public functions, by concern (one module each):
 - :mod:`analysis.report` — :func:`render_report`, the main job.
 """
 
-from .aggregate import quote_counts, term_counts, theme_shares
-from .build import Corpus, build, build_dataset, read_tables
-from .clean import clean_page, parse_date
-from .corpus import CorpusError, load
-from .evaluation import load_gold, score_quotes
-from .keywords import (
-    collocates,
-    compound_terms,
-    cooccurrence,
-    keyness,
-    kwic,
-    noun_ngrams,
-    term_frequencies,
-    tfidf,
-    trends,
-)
-from .quotes import extract_quotes, find_spans
-from .report import render_report
-from .resources import ResourceError
-from .themes import article_scores, load_themes, theme_hits
-from .tokenize import SETTINGS, get_kiwi, tokenize_texts
+from importlib import import_module
+from typing import Any
+
+#: Public name → module. Imported on first use, so ``python -m analysis`` starts without pandas
+#: when it has nothing to tabulate (a cached rebuild).
+_EXPORTS = {
+    "Corpus": "build",
+    "CorpusError": "corpus",
+    "ResourceError": "resources",
+    "SETTINGS": "tokenize",
+    "article_scores": "themes",
+    "build": "build",
+    "build_dataset": "build",
+    "clean_page": "clean",
+    "collocates": "keywords",
+    "compound_terms": "keywords",
+    "cooccurrence": "keywords",
+    "extract_quotes": "quotes",
+    "find_spans": "quotes",
+    "get_kiwi": "tokenize",
+    "keyness": "keywords",
+    "kwic": "keywords",
+    "load": "corpus",
+    "load_gold": "evaluation",
+    "load_themes": "themes",
+    "noun_ngrams": "keywords",
+    "parse_date": "clean",
+    "quote_counts": "aggregate",
+    "read_tables": "build",
+    "render_report": "report",
+    "score_quotes": "evaluation",
+    "term_counts": "aggregate",
+    "term_frequencies": "keywords",
+    "tfidf": "keywords",
+    "theme_hits": "themes",
+    "theme_shares": "aggregate",
+    "tokenize_texts": "tokenize",
+    "trends": "keywords",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
 
 __all__ = [
     "SETTINGS",

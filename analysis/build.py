@@ -17,19 +17,21 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from .corpus import articles_frame, iter_load, load, rejects_frame
 from .schema import TABLES, Record, Reject, TableName, conform, empty_frame
 from .tokenize import content_key, tokenize_texts
+
+if TYPE_CHECKING:  # pandas is imported where tables are made: a rebuild of an unchanged corpus skips it
+    import pandas as pd
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +78,8 @@ class BuildSummary:
 def _summary(n_read: int, n_articles: int, reasons: list[str]) -> str:
     lines = [f"records read: {n_read}", f"articles kept: {n_articles}", f"rejected: {len(reasons)}"]
     if reasons:
-        short = pd.Series(reasons, dtype="string")
-        short = short.str.replace(r"\(first seen in .*\)|; columns are .*", "", regex=True)
-        short = short.str.replace(r"'[^']*'", "'…'", regex=True).str.split(":").str[0]
+        short = [re.sub(r"'[^']*'", "'…'", re.sub(r"\(first seen in .*\)|; columns are .*", "", r)).split(":")[0]
+                 for r in reasons]
         for reason, count in sorted(Counter(short).items()):
             lines.append(f"  {count:>5}  {reason}")
     return "\n".join(lines)
@@ -96,6 +97,8 @@ def table_parts(out: str | Path, table: TableName) -> list[Path]:
 def read_table(out: str | Path, table: TableName, *, columns: Sequence[str] | None = None,
                article_ids: Iterable[str] | None = None) -> pd.DataFrame:
     """One table of a build, all parts in order (optionally some columns, some articles)."""
+    import pandas as pd
+
     parts = table_parts(out, table)
     filters = [("article_id", "in", list(article_ids))] if article_ids is not None and table != "rejects" else None
     frames = [pd.read_parquet(p, columns=list(columns) if columns else None, filters=filters) for p in parts]
@@ -136,6 +139,8 @@ def read_manifest(out: str | Path) -> dict[str, Any]:
 
 def _rename(frame: pd.DataFrame, id_map: dict[str, list[str]]) -> pd.DataFrame:
     """Rows of the old articles in ``id_map``, once per new id (identical texts share one analysis)."""
+    import pandas as pd
+
     pairs = pd.DataFrame([(old, new) for old, news in id_map.items() for new in news], columns=["article_id", "_new"])
     pairs["article_id"] = pairs["article_id"].astype(frame["article_id"].dtype)
     kept = frame.merge(pairs, on="article_id", how="inner", sort=False)
@@ -167,6 +172,8 @@ def process_chunk(records: list[Record], keys: list[str], *, staging: str, part:
         ``{"tokenized": n, "seconds": {stage: s}}``. Runs in the caller's process or as a dask
         task; either way Kiwi is loaded once per process.
     """
+    import pandas as pd
+
     from .quotes import extract_quotes
 
     t0 = time.perf_counter()
@@ -232,11 +239,13 @@ def _chunk_key(keys: list[str], ids: list[str], quote_rules: str) -> str:
 
 
 def _old_index(out: Path) -> dict[str, tuple[str, str]]:
-    """content_key → (part file name, article id) in a previous build."""
+    """content_key → (part file name, article id) in a previous build (read with pyarrow alone)."""
+    import pyarrow.parquet as pq
+
     index: dict[str, tuple[str, str]] = {}
     for part in table_parts(out, "articles"):
-        frame = pd.read_parquet(part, columns=["article_id", "content_key"])
-        for a, k in zip(frame["article_id"], frame["content_key"], strict=True):
+        columns = pq.ParquetFile(part).read(columns=["article_id", "content_key"]).to_pydict()
+        for a, k in zip(columns["article_id"], columns["content_key"], strict=True):
             index.setdefault(k, (part.name, a))
     return index
 
@@ -328,7 +337,7 @@ def build_dataset(
         bar.close()
 
     (staging / "rejects").mkdir(exist_ok=True)
-    rejects_frame(rejects).to_parquet(staging / "rejects" / "part-00000.parquet", index=False)
+    _write_rejects(staging / "rejects" / "part-00000.parquet", rejects, previous=out / "rejects" / "part-00000.parquet")
     for table in PART_TABLES:
         (staging / table).mkdir(exist_ok=True)
         if not table_parts(staging, table):  # an empty corpus still has readable tables
@@ -345,6 +354,21 @@ def build_dataset(
                          rejects=len(rejects), chunk_size=chunk_size)
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return summary
+
+
+def _write_rejects(path: Path, rejects: list[Reject], *, previous: Path) -> None:
+    """The rejects table; the previous file is kept when it holds the same rejects."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = {name: [getattr(r, name) for r in rejects] for name in TABLES["rejects"]}
+    try:
+        if pq.ParquetFile(previous).read(columns=list(columns)).to_pydict() == columns:
+            os.link(previous, path)
+            return
+    except (OSError, ValueError, KeyError, pa.ArrowException):
+        pass  # no usable previous file
+    pq.write_table(pa.table({k: pa.array(v, type=pa.string()) for k, v in columns.items()}), path)
 
 
 def _manifest(**values: Any) -> dict[str, Any]:

@@ -27,13 +27,14 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Final
 
 from .clean import clean_page, normalize_text, paragraphs_of, parse_date
 from .resources import DEFAULT_CORPUS
 from .schema import ARTICLES, REJECTS, Record, Reject, conform, empty_frame
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SUPPORTED: Final = (".txt", ".jsonl", ".json", ".csv", ".html", ".htm", ".xlsx")
 #: HTML elements that start a new line when a page is rendered to text.
@@ -131,7 +132,7 @@ def decode(data: bytes, path: Path) -> str:
 def _pick(row: dict[str, Any], key: str) -> str:
     for alias in ALIASES[key]:
         value = row.get(alias)
-        if value is not None and not (isinstance(value, float) and pd.isna(value)):
+        if value is not None and not (isinstance(value, float) and value != value):  # NaN from a table
             text = str(value).strip()
             if text:
                 return text
@@ -247,6 +248,8 @@ def _read_file(path: Path) -> Iterator[Record | Reject]:
         yield Reject(str(path), "", f"cannot read file: {err.strerror}")
         return
     suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".csv"):
+        import pandas as pd
     if suffix == ".xlsx":
         try:
             df = pd.read_excel(io.BytesIO(data), engine="openpyxl", dtype=str)
@@ -348,6 +351,8 @@ def load(paths: Sequence[str | Path] | None = None, *, progress: bool = False) -
 
 def articles_frame(records: Sequence[Record], *, keys: Sequence[str] | None = None) -> pd.DataFrame:
     """The ``articles`` table of ``records`` (built column-wise)."""
+    import pandas as pd
+
     if not records:
         return empty_frame("articles")
     cols = {name: [getattr(r, name) for r in records] for name in ARTICLES if hasattr(Record, name)}
@@ -358,6 +363,8 @@ def articles_frame(records: Sequence[Record], *, keys: Sequence[str] | None = No
 
 def rejects_frame(rejects: Sequence[Reject]) -> pd.DataFrame:
     """The ``rejects`` table."""
+    import pandas as pd
+
     if not rejects:
         return empty_frame("rejects")
     return conform(pd.DataFrame({c: [getattr(r, c) for r in rejects] for c in REJECTS}), "rejects")

@@ -29,12 +29,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Final
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Final
 
 from .resources import data_path, load_tagged_patterns, load_words
+
+if TYPE_CHECKING:  # imported where tables are made, so importing this module stays cheap
+    import numpy as np
+    import pandas as pd
 from .schema import QUOTES, conform, empty_frame
 
 OPEN_MARKS: Final = "“„‟〝"
@@ -690,6 +691,8 @@ def _bounds(ids: np.ndarray) -> dict[str, tuple[int, int]]:
     Raises:
         ValueError: an article's rows are not contiguous.
     """
+    import numpy as np
+
     if not len(ids):
         return {}
     change = np.flatnonzero(ids[1:] != ids[:-1]) + 1
@@ -712,6 +715,8 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.D
     Returns:
         One row per direct quote, ordered by article then offset; ``text[start:end] == content``.
     """
+    import pandas as pd
+
     lex = lexicon()
     # whole columns once, then per-article slices (the tables are grouped by article, in order)
     t_art = tokens["article_id"].to_numpy(dtype=object)

@@ -8,11 +8,12 @@ index into ``articles.text`` of the same ``article_id``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported where tables are made, so a cached rebuild starts fast
+    import pandas as pd
 
-STRING: Final = pd.StringDtype()
+STRING: Final = "string"  # pandas' StringDtype
 INT32: Final = "int32"
 CATEGORY: Final = "category"
 
@@ -89,6 +90,8 @@ TableName = Literal["articles", "sentences", "tokens", "rejects", "quotes"]
 
 def empty_frame(table: TableName) -> pd.DataFrame:
     """An empty table with the right columns and dtypes."""
+    import pandas as pd
+
     return conform(pd.DataFrame({c: [] for c in TABLES[table]}), table)
 
 

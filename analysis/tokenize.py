@@ -24,13 +24,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
-import numpy as np
-import pandas as pd
-
 from .resources import USER_DICTIONARY, load_user_dictionary
 from .schema import SENTENCES, TOKENS, empty_frame
 
 if TYPE_CHECKING:
+    import pandas as pd
     from kiwipiepy import Kiwi
 
 #: Tags whose ``lemma`` is kept (the dictionary form: 밝히 → 밝히다).
@@ -142,6 +140,9 @@ def tokenize_texts(
     Returns:
         ``(sentences, tokens)`` tables (see :mod:`analysis.schema`); offsets index ``texts``.
     """
+    import numpy as np
+    import pandas as pd
+
     if len(texts) != len(article_ids):
         raise ValueError(f"{len(texts)} texts but {len(article_ids)} ids")
     if not any(t.strip() for t in texts):

@@ -98,3 +98,16 @@ def test_chunked_build_equals_one_chunk_and_reuses_parts(tmp_path, kiwi):
     a_tokens = rebuilt.tokens[rebuilt.tokens["article_id"] == "a"].drop(columns="article_id").reset_index(drop=True)
     a2_tokens = rebuilt.tokens[rebuilt.tokens["article_id"] == "a2"].drop(columns="article_id").reset_index(drop=True)
     pd.testing.assert_frame_equal(a_tokens, a2_tokens)
+
+
+def test_cached_rebuild_imports_no_pandas(tmp_path):
+    """An unchanged corpus is rebuilt from the manifest and part files with pyarrow alone."""
+    src = jsonl(tmp_path / "a.jsonl", [("a", A)])
+    out = tmp_path / "out"
+    code = (
+        "import sys; from analysis.build import build_dataset;"
+        f"d = build_dataset([{str(src)!r}], out={str(out)!r}); print(d.n_parts_reused, 'pandas' in sys.modules)"
+    )
+    subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert warm.stdout.split() == ["1", "False"]
