@@ -3,7 +3,7 @@
 - nbval 0.11 runs cells with ``store_history=False``, which makes IPython ignore a trailing
   ``;`` (nbval issue #194, IPython issue #14162): the cell's Axes repr then appears as an output
   the stored notebook does not have. Cells are run with history on, as Jupyter does.
-- Notebooks built on the shared Wikinews corpus are skipped, with the reason, where it is absent.
+- Notebooks built on the shared Wikinews corpus (``NN_shared_*.ipynb``) are skipped, with the reason, where it is absent.
 """
 
 from __future__ import annotations
@@ -29,5 +29,5 @@ def pytest_collection_modifyitems(config, items):
     skip = pytest.mark.skip(reason=f"shared Wikinews corpus not found at {WIKINEWS} (only CI and developers have ../shared)")
     for item in items:
         path = Path(str(item.fspath))
-        if path.suffix == ".ipynb" and "wikinews" in path.name:
+        if path.suffix == ".ipynb" and "_shared_" in path.name:
             item.add_marker(skip)

@@ -64,13 +64,13 @@ def load_gold(
         ValueError: a label's hash does not match the text (the corpus or the labels drifted).
     """
     articles = pd.concat(
-        [pd.read_csv(p, sep="\t", dtype={"article_id": str, "split": str}) for p in sorted(gold_dir.glob("articles_wikinews_*.tsv"))],
+        [pd.read_csv(p, sep="\t", dtype={"article_id": str, "split": str}) for p in sorted(gold_dir.glob("articles_shared_*.tsv"))],
         ignore_index=True,
     )
     if split is not None:
         articles = articles[articles["split"] == split]
     ids = articles["article_id"].tolist()
-    rows = [json.loads(line) for p in sorted(gold_dir.glob("quotes_wikinews_*.jsonl"))
+    rows = [json.loads(line) for p in sorted(gold_dir.glob("quotes_shared_*.jsonl"))
             for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
     gold = pd.DataFrame(rows, columns=["article_id", "start", "end", "sha1", "speaker", "note"])
     gold = gold[gold["article_id"].isin(set(ids))].reset_index(drop=True)

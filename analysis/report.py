@@ -3,7 +3,7 @@
 ``python -m analysis report [PATH…] --out DIR`` writes ``DIR/tables/*.parquet`` (the build),
 ``DIR/NN_name.html`` (one page per notebook, executed with ``ANALYSIS_TABLES=DIR/tables``) and
 ``DIR/index.html`` linking them. Notebooks that need the shared Wikinews corpus (their name
-contains ``wikinews``) are run when it is present and listed as skipped, with the reason, when
+contains ``_shared_``) are run when it is present and listed as skipped, with the reason, when
 it is not.
 """
 
@@ -81,7 +81,7 @@ def render_report(paths: Sequence[str | Path] | None = None, *, out: Path, progr
     entries: list[str] = []
     for nb_path in notebooks or sorted(NOTEBOOK_DIR.glob("*.ipynb")):
         title = html.escape(_title(nb_path))
-        if "wikinews" in nb_path.stem and wikinews_path() is None:
+        if "_shared_" in nb_path.stem and wikinews_path() is None:
             reason = "건너뜀: 공유 코퍼스 ../shared/corpora/kowikinews.jsonl이 이 컴퓨터에 없습니다"
             entries.append(f"<li>{title} — <em>{html.escape(reason)}</em></li>")
             log.info("skipping %s: the shared Wikinews corpus is absent", nb_path.name)

@@ -58,18 +58,23 @@ def test_rebuild_reuses_cache_and_adding_one_tokenises_one(tmp_path, kiwi):
     assert build([src], out=out).n_tokenized == 1
 
 
+def cold_then_warm(tmp_path, report: str) -> tuple[list[str], list[str]]:
+    """Build a one-article corpus twice in fresh processes; each prints ``report`` evaluated after its build."""
+    src = jsonl(tmp_path / "a.jsonl", [("a", A)])
+    code = (
+        "import sys; from analysis.build import build_dataset; from analysis.tokenize import kiwi_loaded;"
+        f"d = build_dataset([{str(src)!r}], out={str(tmp_path / 'out')!r}); print({report})"
+    )
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+            for _ in range(2)]
+    return runs[0].stdout.split(), runs[1].stdout.split()
+
+
 def test_cached_rebuild_loads_no_kiwi(tmp_path):
     """A separate process rebuilding an unchanged corpus never creates a Kiwi."""
-    src = jsonl(tmp_path / "a.jsonl", [("a", A)])
-    out = tmp_path / "out"
-    code = (
-        "import sys; from analysis.build import build; from analysis.tokenize import kiwi_loaded;"
-        f"c = build([{str(src)!r}], out={str(out)!r}); print(c.n_tokenized, kiwi_loaded())"
-    )
-    cold = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert cold.stdout.split() == ["1", "True"]
-    assert warm.stdout.split() == ["0", "False"]
+    cold, warm = cold_then_warm(tmp_path, "d.n_tokenized, kiwi_loaded()")
+    assert cold == ["1", "True"]
+    assert warm == ["0", "False"]
 
 
 def test_read_tables_round_trip(tmp_path, kiwi):
@@ -102,12 +107,5 @@ def test_chunked_build_equals_one_chunk_and_reuses_parts(tmp_path, kiwi):
 
 def test_cached_rebuild_imports_no_pandas(tmp_path):
     """An unchanged corpus is rebuilt from the manifest and part files with pyarrow alone."""
-    src = jsonl(tmp_path / "a.jsonl", [("a", A)])
-    out = tmp_path / "out"
-    code = (
-        "import sys; from analysis.build import build_dataset;"
-        f"d = build_dataset([{str(src)!r}], out={str(out)!r}); print(d.n_parts_reused, 'pandas' in sys.modules)"
-    )
-    subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert warm.stdout.split() == ["1", "False"]
+    _, warm = cold_then_warm(tmp_path, "d.n_parts_reused, 'pandas' in sys.modules")
+    assert warm == ["1", "False"]

@@ -50,7 +50,7 @@ def test_gold_files_are_consistent_with_the_corpus(wikinews):
     assert len(ids) >= 60
     with_quotes = gold["article_id"].nunique()
     assert with_quotes >= 60
-    splits = pd.concat([pd.read_csv(p, sep="\t") for p in GOLD_DIR.glob("articles_wikinews_*.tsv")])
+    splits = pd.concat([pd.read_csv(p, sep="\t") for p in GOLD_DIR.glob("articles_shared_*.tsv")])
     assert set(splits["split"]) == {"dev", "test"}
     assert 0.25 <= (splits["split"] == "test").mean() <= 0.42
 
