@@ -17,7 +17,7 @@ import pandas as pd
 from .build import Corpus, table_parts
 from .keywords import Pos, terms
 from .schema import TABLES, conform, empty_frame
-from .themes import NON_WORD_TAGS, Theme, load_themes, theme_hits
+from .themes import NON_WORD_TAGS, Theme, load_themes, share_table, theme_counts, theme_hits
 
 
 def _parts(out: str | Path, table: str, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
@@ -58,7 +58,7 @@ def quote_counts(out: str | Path) -> pd.DataFrame:
 def theme_shares(out: str | Path, *, themes: Mapping[str, Theme] | None = None) -> pd.DataFrame:
     """Like :func:`analysis.themes.corpus_shares`, computed part by part."""
     themes = load_themes() if themes is None else themes
-    totals = pd.DataFrame(0, index=pd.Index(list(themes), name="theme"), columns=["articles", "sentences", "hits"])
+    totals = theme_counts(pd.DataFrame(columns=["theme", "article_id", "sent_id"]), themes)
     n_articles = n_sentences = n_words = 0
     parts = zip(table_parts(out, "articles"), table_parts(out, "sentences"), table_parts(out, "tokens"), strict=True)
     for a_path, s_path, t_path in parts:
@@ -66,21 +66,9 @@ def theme_shares(out: str | Path, *, themes: Mapping[str, Theme] | None = None) 
                        sentences=conform(pd.read_parquet(s_path), "sentences"),
                        tokens=conform(pd.read_parquet(t_path), "tokens"),
                        rejects=empty_frame("rejects"), quotes=empty_frame("quotes"))
-        hits = theme_hits(chunk, themes=themes)
+        totals = totals + theme_counts(theme_hits(chunk, themes=themes), themes)  # articles never span parts
         n_articles += len(chunk.articles)
         n_sentences += len(chunk.sentences)
         n_words += int((~chunk.tokens["tag"].isin(NON_WORD_TAGS)).sum())
-        if hits.empty:
-            continue
-        g = hits.groupby("theme", observed=True)
-        part = pd.DataFrame({
-            "articles": g["article_id"].nunique(),
-            "sentences": hits[["theme", "article_id", "sent_id"]].drop_duplicates().groupby("theme", observed=True).size(),
-            "hits": g.size(),
-        })
-        totals = totals.add(part.reindex(totals.index, fill_value=0), fill_value=0)
-    totals = totals.astype("int64")
-    totals["article_share"] = (totals["articles"] / max(n_articles, 1)).round(4)
-    totals["sentence_share"] = (totals["sentences"] / max(n_sentences, 1)).round(4)
-    totals["per_1k"] = (totals["hits"] / max(n_words, 1) * 1000).round(3)
-    return totals.reset_index()[["theme", "articles", "article_share", "sentences", "sentence_share", "hits", "per_1k"]]
+    return share_table(totals, n_articles=n_articles, n_sentences=n_sentences, n_words=n_words)
+

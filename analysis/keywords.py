@@ -313,6 +313,13 @@ def cooccurrence(tokens: pd.DataFrame, *, top: int = 30, pos: Pos = "nouns", min
 # --------------------------------------------------------------------------- trends
 
 
+def article_periods(articles: pd.DataFrame, *, freq: Literal["Y", "M"] = "Y") -> pd.Series:
+    """Each dated article's period (``2022`` or ``2022-08``), indexed by article id; undated ones left out."""
+    dates = pd.to_datetime(articles.set_index("article_id")["date"].astype(str).str[:10], errors="coerce",
+                           format="%Y-%m-%d")
+    return dates.dt.strftime("%Y" if freq == "Y" else "%Y-%m").dropna()
+
+
 def trends(articles: pd.DataFrame, tokens: pd.DataFrame, query_terms: Sequence[str], *,
            freq: Literal["Y", "M"] = "Y", pos: Pos = "nouns") -> pd.DataFrame:
     """Counts of ``query_terms`` per period, normalised per 10,000 content words of that period.
@@ -320,9 +327,7 @@ def trends(articles: pd.DataFrame, tokens: pd.DataFrame, query_terms: Sequence[s
     Articles without a date are left out. Returns ``period, term, count, tokens, per_10k, articles``
     with every (period, term) pair present (zeros included), sorted by period then term.
     """
-    dates = pd.to_datetime(articles.set_index("article_id")["date"].astype(str).str[:10], errors="coerce", format="%Y-%m-%d")
-    fmt = "%Y" if freq == "Y" else "%Y-%m"
-    period = dates.dt.strftime(fmt).dropna()
+    period = article_periods(articles, freq=freq)
     occ = terms(tokens, pos=pos)
     occ = occ[occ["article_id"].isin(period.index)]
     occ = occ.assign(period=occ["article_id"].map(period).astype(str))

@@ -210,19 +210,27 @@ def corpus_shares(corpus: Corpus, *, themes: Mapping[str, Theme] | None = None, 
     """Across the corpus: ``theme, articles, article_share, sentences, sentence_share, hits, per_1k``."""
     themes = load_themes() if themes is None else themes
     hits = theme_hits(corpus, themes=themes) if hits is None else hits
-    n_art = max(len(corpus.articles), 1)
-    n_sent = max(len(corpus.sentences), 1)
-    n_words = max(int((~corpus.tokens["tag"].isin(NON_WORD_TAGS)).sum()), 1)
-    g = hits.groupby("theme", observed=True)
-    out = pd.DataFrame({"theme": list(themes)}).set_index("theme")
-    out["articles"] = g["article_id"].nunique()
-    out["sentences"] = g.apply(lambda d: len(d[["article_id", "sent_id"]].drop_duplicates()), include_groups=False) \
-        if len(hits) else 0
-    out["hits"] = g.size()
-    out = out.fillna(0).astype("int64")
-    out["article_share"] = np.round(out["articles"] / n_art, 4)
-    out["sentence_share"] = np.round(out["sentences"] / n_sent, 4)
-    out["per_1k"] = np.round(out["hits"] / n_words * 1000, 3)
+    n_words = int((~corpus.tokens["tag"].isin(NON_WORD_TAGS)).sum())
+    return share_table(theme_counts(hits, themes), n_articles=len(corpus.articles), n_sentences=len(corpus.sentences),
+                       n_words=n_words)
+
+
+def theme_counts(hits: pd.DataFrame, themes: Mapping[str, Theme]) -> pd.DataFrame:
+    """Per theme (lexicon order): articles and sentences touched, and hits."""
+    counts = pd.DataFrame({
+        "articles": hits.groupby("theme", observed=True)["article_id"].nunique(),
+        "sentences": hits[["theme", "article_id", "sent_id"]].drop_duplicates().groupby("theme", observed=True).size(),
+        "hits": hits.groupby("theme", observed=True).size(),
+    })
+    return counts.reindex(pd.Index(list(themes), name="theme"), fill_value=0).fillna(0).astype("int64")
+
+
+def share_table(counts: pd.DataFrame, *, n_articles: int, n_sentences: int, n_words: int) -> pd.DataFrame:
+    """``theme, articles, article_share, sentences, sentence_share, hits, per_1k`` from theme counts and totals."""
+    out = counts.copy()
+    out["article_share"] = np.round(out["articles"] / max(n_articles, 1), 4)
+    out["sentence_share"] = np.round(out["sentences"] / max(n_sentences, 1), 4)
+    out["per_1k"] = np.round(out["hits"] / max(n_words, 1) * 1000, 3)
     return out.reset_index()[["theme", "articles", "article_share", "sentences", "sentence_share", "hits", "per_1k"]]
 
 
@@ -243,9 +251,9 @@ def over_time(corpus: Corpus, *, freq: Literal["Y", "M"] = "Y", themes: Mapping[
     """Theme hits per 1,000 words per period, for dated articles: ``period, theme, hits, tokens, per_1k, articles``."""
     themes = load_themes() if themes is None else themes
     hits = theme_hits(corpus, themes=themes) if hits is None else hits
-    dates = pd.to_datetime(corpus.articles.set_index("article_id")["date"].astype(str).str[:10], errors="coerce",
-                           format="%Y-%m-%d")
-    period = dates.dt.strftime("%Y" if freq == "Y" else "%Y-%m").dropna()
+    from .keywords import article_periods
+
+    period = article_periods(corpus.articles, freq=freq)
     words = corpus.tokens[~corpus.tokens["tag"].isin(NON_WORD_TAGS)].groupby("article_id", observed=True).size()
     totals = words.reindex(period.index).groupby(period).sum().rename("tokens")
     n_articles = period.groupby(period).size().rename("articles")

@@ -105,7 +105,7 @@ def kiwi_loaded() -> bool:
 
 def _pieces(text: str, start: int, end: int, newlines: list[int]) -> list[tuple[int, int]]:
     """``text[start:end]`` cut at line breaks, each piece stripped of surrounding spaces."""
-    cuts = [n for n in newlines[bisect.bisect_left(newlines, start):bisect.bisect_left(newlines, end)]]
+    cuts = newlines[bisect.bisect_left(newlines, start):bisect.bisect_left(newlines, end)]
     out = []
     for lo, hi in zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True):
         while lo < hi and text[lo].isspace():
