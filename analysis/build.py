@@ -22,13 +22,14 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .corpus import articles_frame, iter_load, load, rejects_frame
 from .schema import TABLES, Record, Reject, TableName, conform, empty_frame
-from .tokenize import content_key, tokenize_texts
+from .tokenize import content_key, preload, tokenize_texts
 
 if TYPE_CHECKING:  # pandas is imported where tables are made: a rebuild of an unchanged corpus skips it
     import pandas as pd
@@ -172,35 +173,59 @@ def process_chunk(records: list[Record], keys: list[str], *, staging: str, part:
         ``{"tokenized": n, "seconds": {stage: s}}``. Runs in the caller's process or as a dask
         task; either way Kiwi is loaded once per process.
     """
+    return finish_chunk(tokenise_chunk(records, keys, cached=cached), staging=staging, part=part,
+                        old_root=old_root, reuse_quotes=reuse_quotes)
+
+
+@dataclass(slots=True)
+class _Tokenised:
+    """A chunk after Kiwi: the articles, and sentences and tokens of those not in the cache."""
+
+    articles: pd.DataFrame
+    todo: pd.DataFrame
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
+    cached: dict[str, tuple[str, str]]
+    seconds: float
+
+
+def tokenise_chunk(records: list[Record], keys: list[str], *, cached: dict[str, tuple[str, str]]) -> _Tokenised:
+    """The Kiwi stage of :func:`process_chunk`: articles not in ``cached`` go to Kiwi in one call."""
+    t0 = time.perf_counter()
+    articles = articles_frame(records, keys=keys)
+    todo = articles[~articles["article_id"].isin(cached.keys())]
+    sentences, tokens = tokenize_texts(todo["text"].tolist(), todo["article_id"].tolist())
+    return _Tokenised(articles, todo, sentences, tokens, cached, time.perf_counter() - t0)
+
+
+def finish_chunk(chunk: _Tokenised, *, staging: str, part: int, old_root: str, reuse_quotes: bool) -> dict[str, Any]:
+    """The rest of :func:`process_chunk`: quotes, cached rows, and the part files."""
     import pandas as pd
 
     from .quotes import extract_quotes
 
-    t0 = time.perf_counter()
-    articles = articles_frame(records, keys=keys)
-    order = {a: i for i, a in enumerate(articles["article_id"])}
-    fresh = ~articles["article_id"].isin(cached.keys())
-    todo = articles[fresh]
-    sentences, tokens = tokenize_texts(todo["text"].tolist(), todo["article_id"].tolist())
     t1 = time.perf_counter()
-    quotes = extract_quotes(todo, sentences, tokens) if reuse_quotes else None
+    articles, order = chunk.articles, {a: i for i, a in enumerate(chunk.articles["article_id"])}
+    quotes = extract_quotes(chunk.todo, chunk.sentences, chunk.tokens) if reuse_quotes else None
     t2 = time.perf_counter()
     # rows of unchanged articles, read back from the previous build's part files
     wanted: tuple[TableName, ...] = ("sentences", "tokens", "quotes") if reuse_quotes else ("sentences", "tokens")
     frames: dict[str, list[pd.DataFrame]] = {table: [] for table in wanted}
     by_part: dict[str, dict[str, list[str]]] = {}
-    for new_id, (old_part, old_id) in cached.items():
+    for new_id, (old_part, old_id) in chunk.cached.items():
         by_part.setdefault(old_part, {}).setdefault(old_id, []).append(new_id)
     for old_part, id_map in sorted(by_part.items()):
         for table in wanted:
             old = pd.read_parquet(Path(old_root) / table / old_part, filters=[("article_id", "in", list(id_map))])
             frames[table].append(_rename(old, id_map))
-    sentences = _ordered(pd.concat([*frames["sentences"], sentences], ignore_index=True), order, "sent_id", "sentences")
-    tokens = _ordered(pd.concat([*frames["tokens"], tokens], ignore_index=True), order, "token_id", "tokens")
+    sentences, tokens = chunk.sentences, chunk.tokens
+    if chunk.cached:
+        sentences = _ordered(pd.concat([*frames["sentences"], sentences], ignore_index=True), order, "sent_id", "sentences")
+        tokens = _ordered(pd.concat([*frames["tokens"], tokens], ignore_index=True), order, "token_id", "tokens")
     t3 = time.perf_counter()
     if quotes is None:
         quotes = extract_quotes(articles, sentences, tokens)
-    else:
+    elif chunk.cached:
         quotes = _ordered(pd.concat([*frames["quotes"], quotes], ignore_index=True), order, "quote_id", "quotes")
     t4 = time.perf_counter()
     name = f"part-{part:05d}.parquet"
@@ -209,8 +234,8 @@ def process_chunk(records: list[Record], keys: list[str], *, staging: str, part:
         folder.mkdir(parents=True, exist_ok=True)
         frame.to_parquet(folder / name, index=False, row_group_size=65_536)
     t5 = time.perf_counter()
-    return {"tokenized": int(fresh.sum()),
-            "seconds": {"tokenise": t1 - t0, "quotes": (t2 - t1) + (t4 - t3), "assemble tables": t3 - t2,
+    return {"tokenized": len(chunk.todo),
+            "seconds": {"tokenise": chunk.seconds, "quotes": (t2 - t1) + (t4 - t3), "assemble tables": t3 - t2,
                         "write parquet": t5 - t4}}
 
 
@@ -305,34 +330,39 @@ def build_dataset(
         summary.n_tokenized += result["tokenized"]
         seconds.update(result["seconds"])
 
-    for part, records in enumerate(_chunks(iter_load(paths, progress=False), chunk_size, rejects)):
-        keys = [content_key(r.text) for r in records]
-        ids = [r.article_id for r in records]
-        ckey = _chunk_key(keys, ids, quote_rules)
-        summary.n_articles += len(records)
-        summary.n_parts += 1
-        name = f"part-{part:05d}.parquet"
-        new_parts[ckey] = name
-        old_name = old_parts.get(ckey)
-        if old_name and reuse_quotes and all((out / t / old_name).exists() for t in PART_TABLES):
-            for table in PART_TABLES:  # unchanged chunk: keep its files
-                (staging / table).mkdir(exist_ok=True)
-                os.link(out / table / old_name, staging / table / name)
-            summary.n_parts_reused += 1
-        else:
-            cached = {r.article_id: old_index[k] for r, k in zip(records, keys, strict=True) if k in old_index}
-            kwargs = {"staging": str(staging), "part": part, "old_root": str(out), "cached": cached,
-                      "reuse_quotes": reuse_quotes}
-            if client is None:
-                collect(process_chunk(records, keys, **kwargs))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="finish-chunk") as finisher:
+        for part, records in enumerate(_chunks(iter_load(paths, progress=False), chunk_size, rejects)):
+            keys = [content_key(r.text) for r in records]
+            ids = [r.article_id for r in records]
+            ckey = _chunk_key(keys, ids, quote_rules)
+            summary.n_articles += len(records)
+            summary.n_parts += 1
+            name = f"part-{part:05d}.parquet"
+            new_parts[ckey] = name
+            old_name = old_parts.get(ckey)
+            if old_name and reuse_quotes and all((out / t / old_name).exists() for t in PART_TABLES):
+                for table in PART_TABLES:  # unchanged chunk: keep its files
+                    (staging / table).mkdir(exist_ok=True)
+                    os.link(out / table / old_name, staging / table / name)
+                summary.n_parts_reused += 1
             else:
-                pending.append(client.submit(process_chunk, records, keys, **kwargs, pure=False))
-                if len(pending) >= 2 * max(len(client.scheduler_info().get("workers", {})), 1):
-                    collect(pending.pop(0).result())
-        if bar is not None:
-            bar.update(len(records))
-    for future in pending:
-        collect(future.result())
+                cached = {r.article_id: old_index[k] for r, k in zip(records, keys, strict=True) if k in old_index}
+                kwargs = {"staging": str(staging), "part": part, "old_root": str(out), "reuse_quotes": reuse_quotes}
+                if client is None:
+                    preload()  # Kiwi's model loads while the chunk's tables are set up
+                    # Kiwi's threads tokenise this chunk while the previous one finishes (quotes, parquet)
+                    chunk = tokenise_chunk(records, keys, cached=cached)
+                    if pending:
+                        collect(pending.pop().result())
+                    pending.append(finisher.submit(finish_chunk, chunk, **kwargs))
+                else:
+                    pending.append(client.submit(process_chunk, records, keys, cached=cached, **kwargs, pure=False))
+                    if len(pending) >= 2 * max(len(client.scheduler_info().get("workers", {})), 1):
+                        collect(pending.pop(0).result())
+            if bar is not None:
+                bar.update(len(records))
+        for future in pending:
+            collect(future.result())
     if bar is not None:
         bar.close()
 

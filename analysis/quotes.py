@@ -26,7 +26,7 @@ import bisect
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING, Final
 from .resources import data_path, load_tagged_patterns, load_words
 
 if TYPE_CHECKING:  # imported where tables are made, so importing this module stays cheap
-    import numpy as np
     import pandas as pd
 from .schema import QUOTES, conform, empty_frame
 
@@ -90,7 +89,7 @@ class Affixes:
         self.lengths = sorted({len(w) for w in words}, reverse=True)
 
     def suffix_of(self, word: str) -> bool:
-        return any(word[-n:] in self.words for n in self.lengths if n <= len(word))
+        return not self.words.isdisjoint([word[-n:] for n in self.lengths if n <= len(word)])
 
     def prefix_of(self, word: str) -> str:
         return next((word[:n] for n in self.lengths if n <= len(word) and word[:n] in self.words), "")
@@ -450,10 +449,18 @@ def _subject_marker(toks: ArticleTokens, k: int) -> tuple[int, int] | None:
     return None
 
 
-def _subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[Span], lex: Lexicon) -> list[Mention]:
-    """Subject noun phrases in ``text[lo:hi]`` outside quoted spans, in order."""
+def _subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[Span], lex: Lexicon,
+              memo: dict[tuple[int, int], Mention | None] | None = None) -> list[Mention]:
+    """Subject noun phrases in ``text[lo:hi]`` outside quoted spans, in order.
+
+    ``memo`` holds the noun phrases already parsed in this article (see :func:`_noun_phrases`).
+    """
+    memo = {} if memo is None else memo
     out = []
+    tags = toks.tag
     for k in toks.token_range(lo, hi):
+        if tags[k][0] != "J":  # every subject marker is a particle
+            continue
         marker = _subject_marker(toks, k)
         if marker is None:
             continue
@@ -461,10 +468,11 @@ def _subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[
         s = int(toks.start[k])
         if any(sp.start <= s < sp.end for sp in spans):
             continue
-        m = _mention_before(text, toks, j, lo, lex)
+        if (j, lo) not in memo:
+            memo[j, lo] = _mention_before(text, toks, j, lo, lex)
+        m = memo[j, lo]
         if m is not None and not any(sp.start <= m.start < sp.end for sp in spans):
-            m.marker = strength
-            out.append(m)
+            out.append(replace(m, marker=strength))
     return out
 
 
@@ -508,16 +516,25 @@ def _rank(m: Mention, people: People, lex: Lexicon) -> int:
     return 2
 
 
-def _noun_phrases(text: str, toks: ArticleTokens, lex: Lexicon) -> list[Mention]:
-    """Every noun phrase with a proper noun before a particle: where an article introduces names."""
+def _noun_phrases(text: str, toks: ArticleTokens, lex: Lexicon,
+                  memo: dict[tuple[int, int], Mention | None] | None = None) -> list[Mention]:
+    """Every noun phrase with a proper noun before a particle: where an article introduces names.
+
+    Each phrase parsed is kept in ``memo`` under (particle's token index, sentence start).
+    """
+    memo = {} if memo is None else memo
     out = []
     tags = toks.tag
+    last_nnp = -10
     for k in range(1, len(tags)):
-        if tags[k].startswith("J") and tags[k - 1] in NOMINAL_TAGS and "NNP" in tags[max(0, k - 6):k]:
-            si = toks.sentence_of(int(toks.start[k]))
-            m = _mention_before(text, toks, k, int(toks.sent_start[si]), lex)
-            if m is not None:
-                out.append(m)
+        if tags[k - 1] == "NNP":
+            last_nnp = k - 1
+        if k - last_nnp <= 6 and tags[k].startswith("J") and tags[k - 1] in NOMINAL_TAGS:
+            key = (k, int(toks.sent_start[toks.sentence_of(int(toks.start[k]))]))
+            if key not in memo:
+                memo[key] = _mention_before(text, toks, k, key[1], lex)
+            if memo[key] is not None:
+                out.append(memo[key])
     return out
 
 
@@ -623,13 +640,16 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
     if not spans:
         return []
     people = People()
-    for m in _noun_phrases(text, toks, lex):  # full names anywhere in the article
+    memo: dict[tuple[int, int], Mention | None] = {}
+    for m in _noun_phrases(text, toks, lex, memo):  # full names anywhere in the article
         if m.name and _is_full_name(m, lex):
             people.add(m.name, m.role)
     n_sent = len(toks.sent_start)
-    sent_subjects: list[list[Mention]] = [
-        _subjects(text, toks, int(toks.sent_start[i]), int(toks.sent_end[i]), spans, lex) for i in range(n_sent)
-    ]
+
+    @cache
+    def sent_subjects(i: int) -> list[Mention]:
+        return _subjects(text, toks, int(toks.sent_start[i]), int(toks.sent_end[i]), spans, lex, memo)
+
     in_force: tuple[str, str] = ("", "")  # (speaker, role) of the last person or organisation talking
     rows: list[dict[str, object]] = []
     last_sent_seen = -1
@@ -647,7 +667,7 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
         si = toks.sentence_of(anchor)
         # the subjects of the sentences since the last quote change who is in force
         for j in range(last_sent_seen + 1, si):
-            best = _pick_speaker(sent_subjects[j], NOWHERE, people, lex)
+            best = _pick_speaker(sent_subjects(j), NOWHERE, people, lex)
             if best is None:
                 continue
             preds = _predicates(toks, toks.token_range(int(toks.sent_start[j]), int(toks.sent_end[j])))
@@ -657,11 +677,11 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
         last_sent_seen = max(last_sent_seen, si - 1)
         if not speech:
             continue
-        subjects = sent_subjects[si]
+        subjects = sent_subjects(si)
         if cue == "(standalone)" and si + 1 < n_sent and not subjects:
             nxt_lo, nxt_hi = int(toks.sent_start[si + 1]), int(toks.sent_end[si + 1])
             if _FORWARD_CUE.search(text, nxt_lo, nxt_hi):
-                subjects = sent_subjects[si + 1]
+                subjects = sent_subjects(si + 1)
         best = _pick_speaker(subjects, span, people, lex, toks)
         speaker = _canonical(best, people, lex) if best is not None else ""
         mention = best.text if best is not None else ""
@@ -685,20 +705,23 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
     return rows
 
 
-def _bounds(ids: np.ndarray) -> dict[str, tuple[int, int]]:
+def _bounds(ids: pd.Series) -> dict[str, tuple[int, int]]:
     """(first, last + 1) row of each article in a table grouped by article.
 
     Raises:
         ValueError: an article's rows are not contiguous.
     """
     import numpy as np
+    import pandas as pd
 
     if not len(ids):
         return {}
-    change = np.flatnonzero(ids[1:] != ids[:-1]) + 1
+    codes, uniques = pd.factorize(ids)
+    change = np.flatnonzero(codes[1:] != codes[:-1]) + 1
     starts = np.r_[0, change]
     ends = np.r_[change, len(ids)]
-    out = {ids[s]: (int(s), int(e)) for s, e in zip(starts, ends, strict=True)}
+    names = uniques[codes[starts]].tolist()
+    out = {name: (int(s), int(e)) for name, s, e in zip(names, starts, ends, strict=True)}
     if len(out) != len(starts):
         raise ValueError("tokens/sentences must be grouped by article (as build writes them)")
     return out
@@ -719,10 +742,8 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.D
 
     lex = lexicon()
     # whole columns once, then per-article slices (the tables are grouped by article, in order)
-    t_art = tokens["article_id"].to_numpy(dtype=object)
-    s_art = sentences["article_id"].to_numpy(dtype=object)
-    t_bounds = _bounds(t_art)
-    s_bounds = _bounds(s_art)
+    t_bounds = _bounds(tokens["article_id"])
+    s_bounds = _bounds(sentences["article_id"])
     t_start, t_end = tokens["start"].tolist(), tokens["end"].tolist()
     t_form = tokens["form"].astype(str).tolist()
     t_tag = tokens["tag"].astype(str).tolist()

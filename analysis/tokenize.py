@@ -14,7 +14,6 @@ Example:
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 import threading
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
 from .resources import USER_DICTIONARY, load_user_dictionary
-from .schema import SENTENCES, TOKENS, empty_frame
+from .schema import conform, empty_frame
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,23 +97,15 @@ def get_kiwi(settings: AnalyzerSettings = SETTINGS, dictionary: Path = USER_DICT
         return _make_kiwi(settings, dictionary)
 
 
+def preload(settings: AnalyzerSettings = SETTINGS, dictionary: Path = USER_DICTIONARY) -> None:
+    """Start loading the process's Kiwi in a background thread (its model loads while pandas imports)."""
+    if not kiwi_loaded():
+        threading.Thread(target=get_kiwi, args=(settings, dictionary), name="load-kiwi", daemon=True).start()
+
+
 def kiwi_loaded() -> bool:
     """Whether a Kiwi has been loaded in this process (for tests of the cache)."""
     return _make_kiwi.cache_info().currsize > 0
-
-
-def _pieces(text: str, start: int, end: int, newlines: list[int]) -> list[tuple[int, int]]:
-    """``text[start:end]`` cut at line breaks, each piece stripped of surrounding spaces."""
-    cuts = newlines[bisect.bisect_left(newlines, start):bisect.bisect_left(newlines, end)]
-    out = []
-    for lo, hi in zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True):
-        while lo < hi and text[lo].isspace():
-            lo += 1
-        while hi > lo and text[hi - 1].isspace():
-            hi -= 1
-        if hi > lo:
-            out.append((lo, hi))
-    return out
 
 
 def tokenize_texts(
@@ -149,80 +140,88 @@ def tokenize_texts(
         return empty_frame("sentences"), empty_frame("tokens")
 
     kiwi = get_kiwi(settings, dictionary)
-    results = kiwi.split_into_sents(
-        list(texts),
-        normalize_coda=settings.normalize_coda,
-        split_complex=settings.split_complex,
-        return_tokens=True,
-        return_sub_sents=False,
-    )
+    results = kiwi.tokenize(list(texts), normalize_coda=settings.normalize_coda, split_complex=settings.split_complex)
     if progress:
         from tqdm.auto import tqdm
 
         results = tqdm(results, total=len(texts), desc="tokenising (Kiwi)", unit="article", mininterval=1.0)
 
-    s_art, s_para, s_sent, s_start, s_end = [], [], [], [], []
-    t_art, t_sent, t_form, t_tag, t_start, t_end, t_lemma = [], [], [], [], [], [], []
-    for art, sentences in enumerate(results):
-        text = texts[art]
-        newlines = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
-        # paragraph number of each line (blank lines are no paragraph)
-        line_para, number = [], -1
-        for line in text.split("\n"):
-            number += bool(line.strip())
-            line_para.append(max(number, 0))
-        sid = -1
-        for sent in sentences:
-            tokens = sent.tokens
-            k = 0
-            pieces = _pieces(text, sent.start, sent.end, newlines)
-            for n, (lo, hi) in enumerate(pieces):
-                last_piece = n == len(pieces) - 1
-                sid += 1
-                s_art.append(art)
-                s_para.append(line_para[bisect.bisect_left(newlines, lo)])
-                s_sent.append(sid)
-                s_start.append(lo)
-                s_end.append(hi)
-                while k < len(tokens) and (tokens[k].start < hi or last_piece):
-                    tok = tokens[k]
-                    t_art.append(art)
-                    t_sent.append(sid)
-                    t_form.append(tok.form)
-                    t_tag.append(tok.tag)
-                    t_start.append(tok.start)
-                    t_end.append(tok.start + tok.len)
-                    t_lemma.append(tok.lemma if tok.tag in PREDICATE_TAGS else "")
-                    k += 1
+    # one pass over Kiwi's tokens, attribute by attribute; everything after is column arithmetic
+    form, tag, start, length, sent_pos, lemma, counts = [], [], [], [], [], [], []
+    for toks in results:
+        counts.append(len(toks))
+        form += [t.form for t in toks]
+        tag += [t.tag for t in toks]
+        start += [t.start for t in toks]
+        length += [t.len for t in toks]
+        sent_pos += [t.sent_position for t in toks]
+        lemma += [t.lemma if t.tag in PREDICATE_TAGS else "" for t in toks]
+    if not form:
+        return empty_frame("sentences"), empty_frame("tokens")
 
-    ids = np.asarray(article_ids, dtype=object)
-    s_art_arr = np.asarray(s_art, dtype=np.int64)
-    starts, ends = np.asarray(s_start), np.asarray(s_end)
+    art = np.repeat(np.arange(len(texts)), counts)
+    t_start = np.asarray(start, dtype=np.int64)
+    t_end = t_start + np.asarray(length, dtype=np.int64)
+    # the texts laid end to end, one "\n" between them: global offsets, lines and paragraphs
+    joined = "\n".join(texts)
+    offset = np.r_[0, np.cumsum(np.fromiter(map(len, texts), np.int64, len(texts)) + 1)[:-1]]
+    newlines = np.flatnonzero(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32) == 10)
+    line = np.searchsorted(newlines, offset[art] + t_start)  # global line of each token
+    nonblank_before = np.r_[0, np.cumsum([bool(x.strip()) for x in joined.split("\n")])]  # non-blank lines before
+    first_line = np.searchsorted(newlines, offset)  # each article's first line
+    paragraph = nonblank_before[line] - nonblank_before[first_line[art]]
+    # a sentence is Kiwi's sentence cut at line breaks
+    new_sent = np.ones(len(art), dtype=bool)
+    new_sent[1:] = (art[1:] != art[:-1]) | (np.diff(np.asarray(sent_pos)) != 0) | (line[1:] != line[:-1])
+    firsts = np.flatnonzero(new_sent)
+    s_art = art[firsts]
+    s_id = np.arange(len(firsts)) - np.searchsorted(s_art, s_art)
+    s_start = t_start[firsts]
+    line_end = np.r_[newlines, len(joined)][line[firsts]] - offset[s_art]
+    s_end = np.minimum(np.maximum.reduceat(t_end, firsts), line_end)
+
+    lo, hi = offset[s_art] + s_start, offset[s_art] + s_end  # sentences in ``joined``
+    ids = pa_strings(list(article_ids))
     sentences_df = pd.DataFrame(
         {
-            "article_id": ids[s_art_arr],
-            "paragraph_id": s_para,
-            "sent_id": s_sent,
-            "start": starts,
-            "end": ends,
-            "text": [texts[a][s:e] for a, s, e in zip(s_art, s_start, s_end, strict=True)],
+            "article_id": pd.arrays.ArrowStringArray(ids.take(s_art)),
+            "paragraph_id": paragraph[firsts].astype(np.int32),
+            "sent_id": s_id.astype(np.int32),
+            "start": s_start.astype(np.int32),
+            "end": s_end.astype(np.int32),
+            "text": pd.arrays.ArrowStringArray(pa_strings([joined[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True)])),
         }
-    ).astype(SENTENCES)
-
-    t_art_arr = np.asarray(t_art, dtype=np.int64)
-    # running token number within each article
-    first = np.r_[0, np.flatnonzero(np.diff(t_art_arr)) + 1] if len(t_art_arr) else np.array([], dtype=np.int64)
-    run_start = np.repeat(first, np.diff(np.r_[first, len(t_art_arr)]))
+    )
     tokens_df = pd.DataFrame(
         {
-            "article_id": ids[t_art_arr],
-            "sent_id": t_sent,
-            "token_id": np.arange(len(t_art_arr)) - run_start,
-            "form": t_form,
-            "tag": t_tag,
-            "start": t_start,
-            "end": t_end,
-            "lemma": t_lemma,
+            "article_id": pd.arrays.ArrowStringArray(ids.take(art)),
+            "sent_id": s_id[np.cumsum(new_sent) - 1].astype(np.int32),
+            "token_id": (np.arange(len(art)) - np.searchsorted(art, art)).astype(np.int32),
+            "form": pd.arrays.ArrowStringArray(pa_strings(form)),
+            "tag": _categorical(tag),
+            "start": t_start.astype(np.int32),
+            "end": t_end.astype(np.int32),
+            "lemma": pd.arrays.ArrowStringArray(pa_strings(lemma)),
         }
-    ).astype(TOKENS)
-    return sentences_df, tokens_df
+    )
+    return conform(sentences_df, "sentences"), conform(tokens_df, "tokens")
+
+
+def pa_strings(values: list[str]):
+    """A pyarrow string array in the layout pandas' ``string`` dtype uses."""
+    import pyarrow as pa
+
+    return pa.array(values, type=pa.large_string())
+
+
+def _categorical(values: list[str]) -> pd.Categorical:
+    """``values`` as a categorical with sorted categories (what ``astype("category")`` gives)."""
+    import numpy as np
+    import pandas as pd
+
+    encoded = pa_strings(values).dictionary_encode()
+    categories = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
+    order = np.argsort(categories, kind="stable")
+    rank = np.empty(len(order), dtype=np.int32)
+    rank[order] = np.arange(len(order), dtype=np.int32)
+    return pd.Categorical.from_codes(rank[encoded.indices.to_numpy()], categories=categories[order])
