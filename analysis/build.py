@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from .corpus import articles_frame, iter_load, load, rejects_frame
 from .schema import TABLES, Record, Reject, TableName, conform, empty_frame
-from .tokenize import content_key, preload, tokenize_texts
+from .tokenize import content_key, tokenize_texts
 
 if TYPE_CHECKING:  # pandas is imported where tables are made: a rebuild of an unchanged corpus skips it
     import pandas as pd
@@ -349,7 +349,6 @@ def build_dataset(
                 cached = {r.article_id: old_index[k] for r, k in zip(records, keys, strict=True) if k in old_index}
                 kwargs = {"staging": str(staging), "part": part, "old_root": str(out), "reuse_quotes": reuse_quotes}
                 if client is None:
-                    preload()  # Kiwi's model loads while the chunk's tables are set up
                     # Kiwi's threads tokenise this chunk while the previous one finishes (quotes, parquet)
                     chunk = tokenise_chunk(records, keys, cached=cached)
                     if pending:

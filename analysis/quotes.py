@@ -66,10 +66,13 @@ class Lexicon:
     surnames: Affixes
     org_suffixes: Affixes
     unnamed_sources: Affixes
+    source_nouns: frozenset[str]
+    places: frozenset[str]
 
 
 QUOTE_LISTS: Final = ("speech_verbs.txt", "naming_verbs.txt", "quotative_suffixes.txt", "quote_nouns.txt", "roles.txt",
-                      "pronouns.txt", "non_speakers.txt", "surnames.txt", "org_suffixes.txt", "unnamed_sources.txt")
+                      "pronouns.txt", "non_speakers.txt", "surnames.txt", "org_suffixes.txt", "unnamed_sources.txt",
+                      "source_nouns.txt", "places.txt")
 
 
 @cache
@@ -117,6 +120,8 @@ def lexicon() -> Lexicon:
         surnames=Affixes(load_words(data_path("surnames.txt"))),
         org_suffixes=Affixes(load_words(data_path("org_suffixes.txt"))),
         unnamed_sources=Affixes(load_words(data_path("unnamed_sources.txt"))),
+        source_nouns=frozenset(load_words(data_path("source_nouns.txt"))),
+        places=frozenset(load_words(data_path("places.txt"))),
     )
 
 
@@ -340,10 +345,12 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
     else:
         lo, hi = 0, len(words)
     run = list(range(lo, hi))
+    while roles and len(run) > 1 and words[run[-1]] in lex.places:  # 제이콥 주마 남아프리카공화국 | 대통령
+        run.pop()
     # a foreign name: two or more proper nouns in a row (조지 브라운, 버락 오바마)
     tail: list[int] = []
     for i in reversed(run):
-        if nnp[i] and re.fullmatch(r"[가-힣]+", words[i]) and not lex.org_suffixes.suffix_of(words[i]):
+        if nnp[i] and re.fullmatch(r"[가-힣]+(?: [가-힣]+)*", words[i]) and not lex.org_suffixes.suffix_of(words[i]):
             tail.insert(0, i)
         elif tail:
             break
@@ -368,15 +375,20 @@ def _word_start(text: str, lo: int, pos: int) -> int:
     return i
 
 
-def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon) -> Mention | None:
+def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon, *,
+                    detached: bool = False) -> Mention | None:
     """The noun phrase whose last word carries the subject particle at token ``k``.
 
     Words are taken backwards while each ends in a noun (국민의힘 배준영 대변인은); a word ending
     in a particle, an ending or punctuation stops it, and so does a word of time or discourse
-    (당시, 이후, 한편) that is left out.
+    (당시, 이후, 한편) that is left out. ``detached``: token ``k`` starts the next word instead
+    (통일부 ``명의``의 성명).
     """
-    head_start = _word_start(text, lo, int(toks.start[k]))
     head_end = int(toks.start[k])
+    if detached:
+        while head_end > lo and text[head_end - 1].isspace():
+            head_end -= 1
+    head_start = _word_start(text, lo, head_end)
     last = k - 1
     if head_end - head_start > 2 and text[head_start] in "'‘" and text[head_end - 1] in "'’":  # '폭스스포츠'에서는
         head_start, head_end, last = head_start + 1, head_end - 1, k - 2
@@ -388,6 +400,9 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
     nnp = [len(head_idx) == 1 and toks.tag[head_idx[0]] == "NNP"]
     proper = [len(head_idx) >= 1 and toks.tag[head_idx[0]] == "NNP"]
     pos = head_start
+    # a group or an unnamed source keeps its modifiers: 많은 사람들, 한국의 일부 네티즌들
+    group = head.endswith("들") or lex.unnamed_sources.suffix_of(head)
+    modified = False
     while len(words) < 6:
         end = pos
         while end > lo and text[end - 1].isspace():
@@ -399,12 +414,18 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
             break
         if end - start > 2 and text[start] in "'‘" and text[end - 1] in "'’":  # a quoted name: '사의재'
             start, end = start + 1, end - 1
+        j = bisect.bisect_left(toks.start, start) - 1
+        if j >= 0 and toks.start[j] >= lo and toks.end[j] >= end:  # the end of a morpheme with a space: 제이콥 주마
+            start = toks.start[j]
         idx = toks.token_range(start, end)
         if not len(idx):
             break
         last = idx[-1]
         word = text[start:end]
-        if toks.tag[last] not in NOMINAL_TAGS or not re.search(r"[가-힣A-Za-z0-9]$", word):
+        modifier = group and len(idx) >= 2 and re.fullmatch(r"[가-힣]+", word) is not None and (
+            (toks.tag[last] == "JKG" and toks.tag[idx[-2]] in NOMINAL_TAGS)
+            or (toks.tag[last] == "ETM" and toks.tag[idx[-2]].startswith("VA")))
+        if not modifier and (toks.tag[last] not in NOMINAL_TAGS or not re.search(r"[가-힣A-Za-z0-9]$", word)):
             break
         if toks.tag[last] == "MM" and word not in ("한", "두", "세", "모", "전", "현"):
             break
@@ -414,6 +435,10 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         nnp.insert(0, len(idx) == 1 and toks.tag[last] == "NNP")
         proper.insert(0, toks.tag[idx[0]] == "NNP")
         pos = _word_start(text, lo, start)
+        if modifier:
+            modified = True
+            if toks.tag[last] == "ETM":  # what comes before an adjective is another clause
+                break
     while words and words[0] in lex.non_speakers:
         words.pop(0)
         nnp.pop(0)
@@ -426,11 +451,26 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         proper.pop()
     phrase = " ".join(words)
     name, role = _parse_phrase(words, nnp, proper, lex)
-    if lex.unnamed_sources.suffix_of(head):
-        name = ""  # an unnamed source is the speaker as written: 서울시 관계자
-    start = text.find(words[0], pos, int(toks.start[k]))
+    if lex.unnamed_sources.suffix_of(head) or modified:
+        name = ""  # an unnamed source or a group is the speaker as written: 서울시 관계자
+    start = text.find(words[0], pos, head_end)
     start = start if start >= 0 else pos
     return Mention(text=phrase, name=name, role=role, start=start, end=head_end, proper=proper[-1])
+
+
+def _cited_source(text: str, toks: ArticleTokens, lo: int, hi: int, lex: Lexicon) -> Mention | None:
+    """The author of a statement the sentence cites in ``text[lo:hi]``: ``X의 발표를 인용해``,
+    ``X 명의의 성명을 통해`` → X (the quote is X's, whoever reports it)."""
+    form, tag = toks.form, toks.tag
+    idx = toks.token_range(lo, hi)
+    for k in idx:
+        if tag[k] != "JKG" or k + 1 >= len(form) or form[k + 1] not in lex.source_nouns or k == idx.start:
+            continue
+        if form[k - 1] == "명의" and tag[k - 1] == "NNG":  # 통일부 명의의 성명
+            return _mention_before(text, toks, k - 1, lo, lex, detached=True)
+        if any(form[j] == "인용" and tag[j] == "NNG" and tag[j - 1] == "JKO" for j in range(k + 2, min(k + 4, idx.stop))):
+            return _mention_before(text, toks, k, lo, lex)  # 주마 대통령의 발표를 인용해
+    return None
 
 
 def _subject_marker(toks: ArticleTokens, k: int) -> tuple[int, int] | None:
@@ -595,11 +635,13 @@ _FORWARD_CUE: Final = re.compile(r"(이\s*같이|이같이|이렇게|이와\s*�
 
 
 def _embedded(toks: ArticleTokens, lo: int, hi: int) -> bool:
-    """An adnominal ending between ``lo`` and ``hi`` followed by a noun: a subject before it sits
-    in a relative clause (윤 총장이 … 주장한 것에 대해 "…"), not in the reporting one."""
+    """A verb's adnominal ending between ``lo`` and ``hi`` followed by a noun: a subject before it
+    sits in a relative clause (윤 총장이 … 주장한 것에 대해 "…"), not in the reporting one. An
+    adjective's (이러한 사정에 대해, 가난한 사람들에게) leaves the subject where it is."""
     idx = toks.token_range(lo, hi)
-    return any(toks.tag[k] == "ETM" and k + 1 < len(toks.tag) and toks.tag[k + 1] in ("NNG", "NNB", "NNP")
-               for k in idx)
+    tag = toks.tag
+    return any(tag[k] == "ETM" and k + 1 < len(tag) and tag[k + 1] in ("NNG", "NNB", "NNP") and k > idx.start
+               and (tag[k - 1].startswith(("VV", "VX")) or tag[k - 1] == "XSV") for k in idx)
 
 
 def _clause_break(toks: ArticleTokens, lo: int, hi: int) -> bool:
@@ -612,7 +654,8 @@ def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: 
                   toks: ArticleTokens | None = None) -> Mention | None:
     """The subject most likely to be the speaker of ``span``.
 
-    Preferred, in order: a subject not inside a relative clause; a person over an organisation
+    Preferred, in order: a subject not inside a relative clause nor after the quote's reporting
+    verb; a person over an organisation
     over another noun phrase; a subject in the quote's own clause; a topic (은/는) over a case subject (이/가); before the quote over
     after it; the nearest.
     """
@@ -620,11 +663,17 @@ def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: 
         return None
     open_at = span.open_mark if span.open_mark >= 0 else span.start
 
+    close_at = span.close_mark if span.close_mark >= 0 else span.end
+
     def key(m: Mention) -> tuple[int, int, int, int, int, int]:
         before = m.end <= open_at
         broken = int(before and toks is not None and _clause_break(toks, m.end, open_at))
-        embedded = int(before and toks is not None and _embedded(toks, m.end, open_at))
-        return (embedded, _rank(m, people, lex), broken, m.marker, 0 if before else 1,
+        # a relative clause holds a case subject (윤 총장이 … 주장한 것에), never a topic (재판부는)
+        embedded = int(before and m.marker == 1 and toks is not None and _embedded(toks, m.end, open_at))
+        # after the quote's reporting verb: the subject of the next clause (…"라고 주장하지만, 유 의원은)
+        later = int(not before and toks is not None and m.start > close_at and any(
+            lemma in lex.speech_verbs for _, lemma in _predicates(toks, toks.token_range(close_at, m.start))))
+        return (embedded + later, _rank(m, people, lex), broken, m.marker, 0 if before else 1,
                 (open_at - m.end) if before else m.start)
 
     return min(subjects, key=key)
@@ -682,7 +731,9 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
             nxt_lo, nxt_hi = int(toks.sent_start[si + 1]), int(toks.sent_end[si + 1])
             if _FORWARD_CUE.search(text, nxt_lo, nxt_hi):
                 subjects = sent_subjects(si + 1)
-        best = _pick_speaker(subjects, span, people, lex, toks)
+        open_at = span.open_mark if span.open_mark >= 0 else span.start
+        best = (_cited_source(text, toks, int(toks.sent_start[si]), open_at, lex)
+                or _pick_speaker(subjects, span, people, lex, toks))
         speaker = _canonical(best, people, lex) if best is not None else ""
         mention = best.text if best is not None else ""
         role = best.role if best is not None and speaker else in_force[1]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from array import array
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -28,6 +29,7 @@ from .schema import conform, empty_frame
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
     from kiwipiepy import Kiwi
 
 #: Tags whose ``lemma`` is kept (the dictionary form: 밝히 → 밝히다).
@@ -97,12 +99,6 @@ def get_kiwi(settings: AnalyzerSettings = SETTINGS, dictionary: Path = USER_DICT
         return _make_kiwi(settings, dictionary)
 
 
-def preload(settings: AnalyzerSettings = SETTINGS, dictionary: Path = USER_DICTIONARY) -> None:
-    """Start loading the process's Kiwi in a background thread (its model loads while pandas imports)."""
-    if not kiwi_loaded():
-        threading.Thread(target=get_kiwi, args=(settings, dictionary), name="load-kiwi", daemon=True).start()
-
-
 def kiwi_loaded() -> bool:
     """Whether a Kiwi has been loaded in this process (for tests of the cache)."""
     return _make_kiwi.cache_info().currsize > 0
@@ -133,6 +129,7 @@ def tokenize_texts(
     """
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
 
     if len(texts) != len(article_ids):
         raise ValueError(f"{len(texts)} texts but {len(article_ids)} ids")
@@ -146,17 +143,19 @@ def tokenize_texts(
 
         results = tqdm(results, total=len(texts), desc="tokenising (Kiwi)", unit="article", mininterval=1.0)
 
-    # one pass over Kiwi's tokens, attribute by attribute; everything after is column arithmetic
-    form, tag, start, length, sent_pos, lemma, counts = [], [], [], [], [], [], []
+    # one pass over Kiwi's tokens, attribute by attribute, each article's kept in compact Arrow
+    # and int32 arrays at once (a chunk's tokens as Python objects would cost ~250 bytes each)
+    form, tag, lemma = [], [], []
+    start, length, sent_pos, counts = array("i"), array("i"), array("i"), array("i")
     for toks in results:
         counts.append(len(toks))
-        form += [t.form for t in toks]
-        tag += [t.tag for t in toks]
-        start += [t.start for t in toks]
-        length += [t.len for t in toks]
-        sent_pos += [t.sent_position for t in toks]
-        lemma += [t.lemma if t.tag in PREDICATE_TAGS else "" for t in toks]
-    if not form:
+        form.append(pa_strings([t.form for t in toks]))
+        tag.append(pa_strings([t.tag for t in toks]))
+        lemma.append(pa_strings([t.lemma if t.tag in PREDICATE_TAGS else "" for t in toks]))
+        start.extend([t.start for t in toks])
+        length.extend([t.len for t in toks])
+        sent_pos.extend([t.sent_position for t in toks])
+    if not start:
         return empty_frame("sentences"), empty_frame("tokens")
 
     art = np.repeat(np.arange(len(texts)), counts)
@@ -172,7 +171,7 @@ def tokenize_texts(
     paragraph = nonblank_before[line] - nonblank_before[first_line[art]]
     # a sentence is Kiwi's sentence cut at line breaks
     new_sent = np.ones(len(art), dtype=bool)
-    new_sent[1:] = (art[1:] != art[:-1]) | (np.diff(np.asarray(sent_pos)) != 0) | (line[1:] != line[:-1])
+    new_sent[1:] = (art[1:] != art[:-1]) | (np.diff(np.asarray(sent_pos, dtype=np.int32)) != 0) | (line[1:] != line[:-1])
     firsts = np.flatnonzero(new_sent)
     s_art = art[firsts]
     s_id = np.arange(len(firsts)) - np.searchsorted(s_art, s_art)
@@ -197,29 +196,29 @@ def tokenize_texts(
             "article_id": pd.arrays.ArrowStringArray(ids.take(art)),
             "sent_id": s_id[np.cumsum(new_sent) - 1].astype(np.int32),
             "token_id": (np.arange(len(art)) - np.searchsorted(art, art)).astype(np.int32),
-            "form": pd.arrays.ArrowStringArray(pa_strings(form)),
-            "tag": _categorical(tag),
+            "form": pd.arrays.ArrowStringArray(pa.concat_arrays(form)),
+            "tag": _categorical(pa.concat_arrays(tag)),
             "start": t_start.astype(np.int32),
             "end": t_end.astype(np.int32),
-            "lemma": pd.arrays.ArrowStringArray(pa_strings(lemma)),
+            "lemma": pd.arrays.ArrowStringArray(pa.concat_arrays(lemma)),
         }
     )
     return conform(sentences_df, "sentences"), conform(tokens_df, "tokens")
 
 
-def pa_strings(values: list[str]):
+def pa_strings(values: list[str]) -> pa.Array:
     """A pyarrow string array in the layout pandas' ``string`` dtype uses."""
     import pyarrow as pa
 
     return pa.array(values, type=pa.large_string())
 
 
-def _categorical(values: list[str]) -> pd.Categorical:
+def _categorical(values: pa.Array) -> pd.Categorical:
     """``values`` as a categorical with sorted categories (what ``astype("category")`` gives)."""
     import numpy as np
     import pandas as pd
 
-    encoded = pa_strings(values).dictionary_encode()
+    encoded = values.dictionary_encode()
     categories = np.asarray(encoded.dictionary.to_pylist(), dtype=object)
     order = np.argsort(categories, kind="stable")
     rank = np.empty(len(order), dtype=np.int32)

@@ -79,6 +79,20 @@ CASES = [
     ('그 책은 "바람의 노래"라는 제목으로 나왔다.', []),
     ('시민들은 "탄소중립"이라는 표현을 자주 쓴다.', []),
     ("오 시장은 '메타버스 서울'을 소개했다.", []),
+    # a subject after the reporting verb belongs to the next clause; an adjective (이러한) opens no relative clause
+    ('KT는 이러한 지적에 대해 "수명이 지난 위성이므로 불법이 아니다"라고 주장하지만, 유승희 의원은 이를 반박했다.',
+     [("수명이 지난 위성이므로 불법이 아니다", "KT")]),
+    # a topic (재판부는) is never inside the relative clause that holds 윤석열 총장이
+    ('재판부는 또 윤석열 총장이 회복할 수 없는 손해를 입게 된다고 주장한 것에 대해 "긴급한 필요가 인정된다"고 밝혔다.',
+     [("긴급한 필요가 인정된다", "재판부")]),
+    # a cited statement is its author's, whoever reports it; a country before the title is no part of the name
+    ('해외 언론들은 제이콥 주마 남아프리카공화국 대통령의 발표를 인용해 "만델라 전 대통령이 타계했다"고 보도했다.',
+     [("만델라 전 대통령이 타계했다", "제이콥 주마")]),
+    ('대한민국 정부는 같은 날 통일부 명의의 성명을 통해 "모든 가능성에 대비하겠다"고 밝혔다.',
+     [("모든 가능성에 대비하겠다", "통일부")]),
+    # groups keep their modifiers, as written
+    ('한국의 일부 네티즌들은 "인과응보다"라고 말했다.', [("인과응보다", "한국의 일부 네티즌들")]),
+    ('많은 사람들이 "왜 또 발사하냐"고 물었다.', [("왜 또 발사하냐", "많은 사람들")]),
 ]
 
 
