@@ -1,7 +1,8 @@
 """Build the corpus tables: read → clean → tokenise → quotes → partitioned parquet, in chunks.
 
 Articles stream through the stages in chunks of ``chunk_size``; each chunk becomes one part
-file per table (``OUT/tokens/part-00003.parquet`` …), so memory holds one chunk, not the corpus.
+file per table (``OUT/tokens/part-00003.parquet`` …), so memory holds two chunks (one in Kiwi, the
+previous one being finished), not the corpus.
 The output folder is also the cache: ``articles`` records each article's ``content_key`` (its
 text plus analyser version, settings and user dictionary) and ``build.json`` the quote rules'
 version. A rebuild re-tokenises only new or changed articles; a chunk whose articles are all
@@ -23,6 +24,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -330,7 +332,8 @@ def build_dataset(
         summary.n_tokenized += result["tokenized"]
         seconds.update(result["seconds"])
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="finish-chunk") as finisher:
+    finishing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="finish-chunk") if client is None else nullcontext()
+    with finishing as finisher:
         for part, records in enumerate(_chunks(iter_load(paths, progress=False), chunk_size, rejects)):
             keys = [content_key(r.text) for r in records]
             ids = [r.article_id for r in records]
@@ -354,6 +357,7 @@ def build_dataset(
                     if pending:
                         collect(pending.pop().result())
                     pending.append(finisher.submit(finish_chunk, chunk, **kwargs))
+                    del chunk  # the finisher holds it now
                 else:
                     pending.append(client.submit(process_chunk, records, keys, cached=cached, **kwargs, pure=False))
                     if len(pending) >= 2 * max(len(client.scheduler_info().get("workers", {})), 1):

@@ -375,6 +375,13 @@ def _word_start(text: str, lo: int, pos: int) -> int:
     return i
 
 
+def _morpheme_start(toks: ArticleTokens, start: int, end: int, lo: int) -> int:
+    """Where the word ``text[start:end]`` begins once a morpheme with a space that ends it is
+    whole (주마 in 제이콥 주마/NNP → the start of 제이콥)."""
+    j = bisect.bisect_left(toks.start, start) - 1
+    return toks.start[j] if j >= 0 and toks.start[j] >= lo and toks.end[j] >= end else start
+
+
 def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon, *,
                     detached: bool = False) -> Mention | None:
     """The noun phrase whose last word carries the subject particle at token ``k``.
@@ -389,6 +396,7 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         while head_end > lo and text[head_end - 1].isspace():
             head_end -= 1
     head_start = _word_start(text, lo, head_end)
+    head_start = _morpheme_start(toks, head_start, head_end, lo)
     last = k - 1
     if head_end - head_start > 2 and text[head_start] in "'‘" and text[head_end - 1] in "'’":  # '폭스스포츠'에서는
         head_start, head_end, last = head_start + 1, head_end - 1, k - 2
@@ -414,9 +422,7 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
             break
         if end - start > 2 and text[start] in "'‘" and text[end - 1] in "'’":  # a quoted name: '사의재'
             start, end = start + 1, end - 1
-        j = bisect.bisect_left(toks.start, start) - 1
-        if j >= 0 and toks.start[j] >= lo and toks.end[j] >= end:  # the end of a morpheme with a space: 제이콥 주마
-            start = toks.start[j]
+        start = _morpheme_start(toks, start, end, lo)
         idx = toks.token_range(start, end)
         if not len(idx):
             break
@@ -458,13 +464,16 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
     return Mention(text=phrase, name=name, role=role, start=start, end=head_end, proper=proper[-1])
 
 
-def _cited_source(text: str, toks: ArticleTokens, lo: int, hi: int, lex: Lexicon) -> Mention | None:
-    """The author of a statement the sentence cites in ``text[lo:hi]``: ``X의 발표를 인용해``,
-    ``X 명의의 성명을 통해`` → X (the quote is X's, whoever reports it)."""
+def _cited_source(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[Span],
+                  lex: Lexicon) -> Mention | None:
+    """The author of a statement the sentence cites in ``text[lo:hi]`` outside quoted ``spans``:
+    ``X의 발표를 인용해``, ``X 명의의 성명을 통해`` → X (the quote is X's, whoever reports it)."""
     form, tag = toks.form, toks.tag
     idx = toks.token_range(lo, hi)
     for k in idx:
         if tag[k] != "JKG" or k + 1 >= len(form) or form[k + 1] not in lex.source_nouns or k == idx.start:
+            continue
+        if any(sp.start <= toks.start[k] < sp.end for sp in spans):
             continue
         if form[k - 1] == "명의" and tag[k - 1] == "NNG":  # 통일부 명의의 성명
             return _mention_before(text, toks, k - 1, lo, lex, detached=True)
@@ -655,9 +664,10 @@ def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: 
     """The subject most likely to be the speaker of ``span``.
 
     Preferred, in order: a subject not inside a relative clause nor after the quote's reporting
-    verb; a person over an organisation
-    over another noun phrase; a subject in the quote's own clause; a topic (은/는) over a case subject (이/가); before the quote over
-    after it; the nearest.
+    verb; a person over an organisation over another noun phrase; a subject in the quote's own
+    clause; a topic (은/는) over a case subject (이/가); before the quote over after it; the
+    nearest. (A statement the sentence cites, :func:`_cited_source`, overrides any subject that
+    is not a person.)
     """
     if not subjects:
         return None
@@ -732,8 +742,9 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
             if _FORWARD_CUE.search(text, nxt_lo, nxt_hi):
                 subjects = sent_subjects(si + 1)
         open_at = span.open_mark if span.open_mark >= 0 else span.start
-        best = (_cited_source(text, toks, int(toks.sent_start[si]), open_at, lex)
-                or _pick_speaker(subjects, span, people, lex, toks))
+        best = _pick_speaker(subjects, span, people, lex, toks)
+        if best is None or _rank(best, people, lex) > 0:  # a newspaper or 정부 citing someone's statement
+            best = _cited_source(text, toks, int(toks.sent_start[si]), open_at, spans, lex) or best
         speaker = _canonical(best, people, lex) if best is not None else ""
         mention = best.text if best is not None else ""
         role = best.role if best is not None and speaker else in_force[1]

@@ -2,7 +2,7 @@
 
 One :class:`kiwipiepy.Kiwi` per process (:func:`get_kiwi`), created on first use with pinned
 settings (:data:`SETTINGS`) and the project's user dictionary (``corpus/userdict.tsv``). All
-paragraphs of all articles go to Kiwi in one call so its worker threads share the work.
+articles go to Kiwi in one call so its worker threads share the work.
 Sentences never cross a paragraph; a quoted sentence stays inside the sentence quoting it
 (Kiwi reports it as a sub-sentence).
 
@@ -50,6 +50,10 @@ class AnalyzerSettings:
 
 SETTINGS: Final = AnalyzerSettings()
 
+#: Version of how this module turns Kiwi's output into tables; part of every cache key, so a
+#: change here re-tokenises cached articles. 2: sentences from ``Token.sent_position``.
+TABLES_VERSION: Final = 2
+
 _lock = threading.Lock()
 
 
@@ -62,9 +66,10 @@ def analyzer_version() -> str:
 
 @cache
 def settings_key(settings: AnalyzerSettings = SETTINGS, dictionary: Path = USER_DICTIONARY) -> str:
-    """Hash of analyser version, settings and user dictionary (the non-text part of a cache key)."""
+    """Hash of analyser version, table version, settings and user dictionary (the non-text part of a cache key)."""
     blob = json.dumps(
-        {"version": analyzer_version(), "settings": asdict(settings), "dictionary": load_user_dictionary(dictionary)},
+        {"version": analyzer_version(), "tables": TABLES_VERSION, "settings": asdict(settings),
+         "dictionary": load_user_dictionary(dictionary)},
         ensure_ascii=False,
         sort_keys=True,
     )
