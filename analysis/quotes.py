@@ -91,8 +91,8 @@ class Affixes:
         self.words = frozenset(words)
         self.lengths = sorted({len(w) for w in words}, reverse=True)
 
-    def suffix_of(self, word: str) -> bool:
-        return not self.words.isdisjoint([word[-n:] for n in self.lengths if n <= len(word)])
+    def suffix_of(self, word: str, *, min_length: int = 1) -> bool:
+        return not self.words.isdisjoint([word[-n:] for n in self.lengths if min_length <= n <= len(word)])
 
     def prefix_of(self, word: str) -> str:
         return next((word[:n] for n in self.lengths if n <= len(word) and word[:n] in self.words), "")
@@ -304,7 +304,9 @@ class People:
 
 
 def _is_role(word: str, lex: Lexicon) -> bool:
-    return lex.roles.suffix_of(word)
+    """수석대변인, 서울시장: ends in a role; a one-syllable role (전, 현, 씨) only as a word of its own
+    (이정현 is a name)."""
+    return word in lex.roles.words or lex.roles.suffix_of(word, min_length=2)
 
 
 def _is_korean_name(word: str, lex: Lexicon, *, proper: bool = True) -> bool:
@@ -344,9 +346,19 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
             lo -= 1
     else:
         lo, hi = 0, len(words)
-    run = list(range(lo, hi))
+    name, strength = _name_in(list(range(lo, hi)), words, nnp, proper, lex, roles=roles)
+    if strength < 2 and roles and roles[0] > 0 and lo > roles[0]:  # 오영식 전 | 한국철도공사 사장
+        before, sure = _name_in(list(range(roles[0])), words, nnp, proper, lex, roles=roles)
+        if sure == 2:
+            name = before
+    return name, role
+
+
+def _name_in(run: list[int], words: list[str], nnp: list[bool], proper: list[bool], lex: Lexicon, *,
+             roles: list[int]) -> tuple[str, int]:
+    """The person's name among ``words[run]`` and how sure: 2 a full name, 1 a single proper noun, 0 none."""
     while roles and len(run) > 1 and words[run[-1]] in lex.places:  # 제이콥 주마 남아프리카공화국 | 대통령
-        run.pop()
+        run = run[:-1]
     # a foreign name: two or more proper nouns in a row (조지 브라운, 버락 오바마)
     tail: list[int] = []
     for i in reversed(run):
@@ -354,18 +366,21 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
             tail.insert(0, i)
         elif tail:
             break
+    # an institution before the name is an affiliation: 대한상공회의소 | 박종갑
+    while len(tail) >= 2 and max(len(part) for part in words[tail[0]].split()) > 4:
+        tail.pop(0)
     korean = [i for i in run if _is_korean_name(words[i], lex, proper=proper[i])]
     if not roles:  # with no title the name must be the head: 일부 일본 언론 is not 일본
         last = len(words) - 1
         tail = tail if tail and tail[-1] == last else []
         korean = [i for i in korean if i == last]
     if len(tail) >= 2:
-        return " ".join(words[i] for i in tail[-3:]), role
+        return " ".join(words[i] for i in tail[-3:]), 2
     if korean:
-        return words[korean[-1] if roles and korean[-1] < (roles[0] if roles else 0) else korean[0]], role
+        return words[korean[-1] if roles and korean[-1] < roles[0] else korean[0]], 2
     if tail:
-        return words[tail[-1]], role
-    return "", role
+        return words[tail[-1]], 1
+    return "", 0
 
 
 def _word_start(text: str, lo: int, pos: int) -> int:
