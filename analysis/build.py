@@ -6,7 +6,8 @@ previous one being finished), not the corpus.
 The output folder is also the cache: ``articles`` records each article's ``content_key`` (its
 text plus analyser version, settings and user dictionary) and ``build.json`` the quote rules'
 version. A rebuild re-tokenises only new or changed articles; a chunk whose articles are all
-unchanged keeps its part files as they are, and a rebuild of an unchanged corpus loads no Kiwi.
+unchanged keeps its part files as they are (when their sizes match the manifest), and a rebuild of
+an unchanged corpus reads only the manifest and the input: no Kiwi, pandas or pyarrow.
 
 With ``scheduler`` (a dask.distributed address or Client) the chunks run as tasks on the
 cluster's workers, each worker loading Kiwi once, writing to the same (shared) folder.
@@ -22,7 +23,7 @@ import re
 import shutil
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
@@ -265,12 +266,15 @@ def _chunk_key(keys: list[str], ids: list[str], quote_rules: str) -> str:
     return h.hexdigest()[:24]
 
 
-def _old_index(out: Path) -> dict[str, tuple[str, str]]:
-    """content_key → (part file name, article id) in a previous build (read with pyarrow alone)."""
+def _old_index(out: Path, keep: Callable[[str], bool]) -> dict[str, tuple[str, str]]:
+    """content_key → (part file name, article id) in the parts of a previous build that ``keep``
+    accepts (read with pyarrow alone)."""
     import pyarrow.parquet as pq
 
     index: dict[str, tuple[str, str]] = {}
     for part in table_parts(out, "articles"):
+        if not keep(part.name):
+            continue
         columns = pq.ParquetFile(part).read(columns=["article_id", "content_key"]).to_pydict()
         for a, k in zip(columns["article_id"], columns["content_key"], strict=True):
             index.setdefault(k, (part.name, a))
@@ -306,12 +310,25 @@ def build_dataset(
     old_manifest = read_manifest(out)
     quote_rules = rules_version()
     reuse_quotes = old_manifest.get("quote_rules") == quote_rules
-    try:
-        old_index = _old_index(out) if old_manifest else {}
-    except (OSError, ValueError, KeyError) as err:  # a damaged cache is rebuilt, not trusted
-        log.warning("ignoring the cache in %s: %s", out, err)
-        old_index, old_manifest = {}, {}
     old_parts: dict[str, str] = old_manifest.get("parts", {})  # chunk key -> part name
+    old_sizes: dict[str, dict[str, int]] = old_manifest.get("part_sizes", {})  # part name -> table -> bytes
+    index: list[dict[str, tuple[str, str]]] = []
+
+    def intact(name: str) -> bool:
+        """The previous build's part files ``name`` are there, as big as when they were written."""
+        sizes = old_sizes.get(name, {})
+        return all(_size(out / t / name) == sizes.get(t, -2) for t in PART_TABLES)
+
+    def old_index() -> dict[str, tuple[str, str]]:
+        """The previous build's articles by content key (in intact parts), read once a chunk has changed."""
+        if not index:
+            try:
+                index.append(_old_index(out, intact) if old_manifest else {})
+            except (OSError, ValueError, KeyError) as err:  # a damaged cache is rebuilt, not trusted
+                log.warning("ignoring the cache in %s: %s", out, err)
+                index.append({})
+        return index[0]
+
     staging = out / f".staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
@@ -343,13 +360,13 @@ def build_dataset(
             name = f"part-{part:05d}.parquet"
             new_parts[ckey] = name
             old_name = old_parts.get(ckey)
-            if old_name and reuse_quotes and all((out / t / old_name).exists() for t in PART_TABLES):
+            if old_name and reuse_quotes and intact(old_name):
                 for table in PART_TABLES:  # unchanged chunk: keep its files
                     (staging / table).mkdir(exist_ok=True)
                     os.link(out / table / old_name, staging / table / name)
                 summary.n_parts_reused += 1
             else:
-                cached = {r.article_id: old_index[k] for r, k in zip(records, keys, strict=True) if k in old_index}
+                cached = {r.article_id: old_index()[k] for r, k in zip(records, keys, strict=True) if k in old_index()}
                 kwargs = {"staging": str(staging), "part": part, "old_root": str(out), "reuse_quotes": reuse_quotes}
                 if client is None:
                     # Kiwi's threads tokenise this chunk while the previous one finishes (quotes, parquet)
@@ -370,7 +387,9 @@ def build_dataset(
         bar.close()
 
     (staging / "rejects").mkdir(exist_ok=True)
-    _write_rejects(staging / "rejects" / "part-00000.parquet", rejects, previous=out / "rejects" / "part-00000.parquet")
+    rejects_key = _write_rejects(staging / "rejects" / "part-00000.parquet", rejects,
+                                 previous=out / "rejects" / "part-00000.parquet",
+                                 previous_key=old_manifest.get("rejects_key", ""))
     for table in PART_TABLES:
         (staging / table).mkdir(exist_ok=True)
         if not table_parts(staging, table):  # an empty corpus still has readable tables
@@ -383,25 +402,35 @@ def build_dataset(
         (staging / table).rename(out / table)
     shutil.rmtree(staging, ignore_errors=True)
     summary.timings = {"total": time.perf_counter() - started, **seconds}
-    manifest = _manifest(quote_rules=quote_rules, parts=new_parts, articles=summary.n_articles,
-                         rejects=len(rejects), chunk_size=chunk_size)
+    sizes = {name: {t: _size(out / t / name) for t in PART_TABLES} for name in new_parts.values()}
+    manifest = _manifest(quote_rules=quote_rules, parts=new_parts, part_sizes=sizes, articles=summary.n_articles,
+                         rejects=len(rejects), rejects_key=rejects_key, chunk_size=chunk_size)
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return summary
 
 
-def _write_rejects(path: Path, rejects: list[Reject], *, previous: Path) -> None:
-    """The rejects table; the previous file is kept when it holds the same rejects."""
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1
+
+
+def _write_rejects(path: Path, rejects: list[Reject], *, previous: Path, previous_key: str) -> str:
+    """Write the rejects table and return its key; the previous file is kept when its key is the same."""
+    columns = {name: [getattr(r, name) for r in rejects] for name in TABLES["rejects"]}
+    key = hashlib.sha256(json.dumps(columns, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:24]
+    if key == previous_key:
+        try:
+            os.link(previous, path)
+            return key
+        except OSError:
+            pass  # no previous file: write it
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    columns = {name: [getattr(r, name) for r in rejects] for name in TABLES["rejects"]}
-    try:
-        if pq.ParquetFile(previous).read(columns=list(columns)).to_pydict() == columns:
-            os.link(previous, path)
-            return
-    except (OSError, ValueError, KeyError, pa.ArrowException):
-        pass  # no usable previous file
     pq.write_table(pa.table({k: pa.array(v, type=pa.string()) for k, v in columns.items()}), path)
+    return key
 
 
 def _manifest(**values: Any) -> dict[str, Any]:

@@ -106,6 +106,21 @@ def test_chunked_build_equals_one_chunk_and_reuses_parts(tmp_path, kiwi):
 
 
 def test_cached_rebuild_imports_no_pandas(tmp_path):
-    """An unchanged corpus is rebuilt from the manifest and part files with pyarrow alone."""
-    _, warm = cold_then_warm(tmp_path, "d.n_parts_reused, 'pandas' in sys.modules")
-    assert warm == ["1", "False"]
+    """An unchanged corpus is rebuilt from the manifest alone: no pandas, no pyarrow, no Kiwi."""
+    _, warm = cold_then_warm(tmp_path, "d.n_parts_reused, 'pandas' in sys.modules, 'pyarrow' in sys.modules, "
+                                       "'kiwipiepy' in sys.modules")
+    assert warm == ["1", "False", "False", "False"]
+
+
+def test_a_damaged_part_is_rebuilt_not_reused(tmp_path):
+    """A part file whose size no longer matches the manifest is re-analysed."""
+    from analysis.build import build_dataset, read_tables, table_parts
+
+    src = tmp_path / "a.jsonl"
+    jsonl(src, [("a", A), ("b", B)])
+    build_dataset([src], out=tmp_path / "out")
+    part = table_parts(tmp_path / "out", "tokens")[0]
+    part.write_bytes(part.read_bytes()[:100])  # truncated
+    again = build_dataset([src], out=tmp_path / "out")
+    assert (again.n_parts_reused, again.n_tokenized) == (0, 2)
+    assert len(read_tables(tmp_path / "out").tokens) > 0
