@@ -65,8 +65,14 @@ class CleanedPage:
         return "\n".join(self.paragraphs)
 
 
+SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
 def normalize_text(text: str) -> str:
-    """NFC, Unix newlines, no stray control characters, spaces folded within lines."""
+    """NFC, Unix newlines, no stray control characters or lone surrogates (JSON "\\ud800" → U+FFFD),
+    spaces folded within lines."""
+    if SURROGATE.search(text):  # escaped surrogate pairs join, lone ones are replaced
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     text = CONTROL.sub("", text)

@@ -148,15 +148,15 @@ def tokenize_texts(
 
         results = tqdm(results, total=len(texts), desc="tokenising (Kiwi)", unit="article", mininterval=1.0)
 
-    # one pass over Kiwi's tokens, attribute by attribute, each article's kept in compact Arrow
-    # and int32 arrays at once (a chunk's tokens as Python objects would cost ~250 bytes each)
+    # one pass over Kiwi's tokens, attribute by attribute; each article's columns go straight into
+    # Arrow string arrays and int32 arrays
     form, tag, lemma = [], [], []
     start, length, sent_pos, counts = array("i"), array("i"), array("i"), array("i")
     for toks in results:
         counts.append(len(toks))
-        form.append(pa_strings([t.form for t in toks]))
-        tag.append(pa_strings([t.tag for t in toks]))
-        lemma.append(pa_strings([t.lemma if t.tag in PREDICATE_TAGS else "" for t in toks]))
+        form.append(_strings([t.form for t in toks]))
+        tag.append(_strings([t.tag for t in toks]))
+        lemma.append(_strings([t.lemma if t.tag in PREDICATE_TAGS else "" for t in toks]))
         start.extend([t.start for t in toks])
         length.extend([t.len for t in toks])
         sent_pos.extend([t.sent_position for t in toks])
@@ -169,7 +169,7 @@ def tokenize_texts(
     # the texts laid end to end, one "\n" between them: global offsets, lines and paragraphs
     joined = "\n".join(texts)
     offset = np.r_[0, np.cumsum(np.fromiter(map(len, texts), np.int64, len(texts)) + 1)[:-1]]
-    newlines = np.flatnonzero(np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32) == 10)
+    newlines = np.flatnonzero(np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32) == 10)
     line = np.searchsorted(newlines, offset[art] + t_start)  # global line of each token
     nonblank_before = np.r_[0, np.cumsum([bool(x.strip()) for x in joined.split("\n")])]  # non-blank lines before
     first_line = np.searchsorted(newlines, offset)  # each article's first line
@@ -185,7 +185,7 @@ def tokenize_texts(
     s_end = np.minimum(np.maximum.reduceat(t_end, firsts), line_end)
 
     lo, hi = offset[s_art] + s_start, offset[s_art] + s_end  # sentences in ``joined``
-    ids = pa_strings(list(article_ids))
+    ids = _strings(list(article_ids))
     sentences_df = pd.DataFrame(
         {
             "article_id": pd.arrays.ArrowStringArray(ids.take(s_art)),
@@ -193,7 +193,7 @@ def tokenize_texts(
             "sent_id": s_id.astype(np.int32),
             "start": s_start.astype(np.int32),
             "end": s_end.astype(np.int32),
-            "text": pd.arrays.ArrowStringArray(pa_strings([joined[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True)])),
+            "text": pd.arrays.ArrowStringArray(_strings([joined[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True)])),
         }
     )
     tokens_df = pd.DataFrame(
@@ -211,7 +211,7 @@ def tokenize_texts(
     return conform(sentences_df, "sentences"), conform(tokens_df, "tokens")
 
 
-def pa_strings(values: list[str]) -> pa.Array:
+def _strings(values: list[str]) -> pa.Array:
     """A pyarrow string array in the layout pandas' ``string`` dtype uses."""
     import pyarrow as pa
 

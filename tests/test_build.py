@@ -124,3 +124,13 @@ def test_a_damaged_part_is_rebuilt_not_reused(tmp_path):
     again = build_dataset([src], out=tmp_path / "out")
     assert (again.n_parts_reused, again.n_tokenized) == (0, 2)
     assert len(read_tables(tmp_path / "out").tokens) > 0
+
+
+def test_escaped_lone_surrogate_does_not_stop_a_build(tmp_path, kiwi):
+    """JSON may escape a lone UTF-16 surrogate ("\\ud800"); it becomes U+FFFD and the article is built."""
+    src = tmp_path / "s.jsonl"
+    src.write_text('{"id": "s", "text": "오세훈 시장은 \\"잘 될 것\\ud800이다\\"라고 말했다. \\ud83d\\ude00"}\n', encoding="utf-8")
+    built = build([src], out=tmp_path / "out")
+    text = built.articles["text"].iloc[0]
+    assert "\ufffd" in text and "😀" in text
+    assert built.quotes["speaker"].tolist() == ["오세훈"]
