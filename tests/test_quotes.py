@@ -94,6 +94,11 @@ CASES = [
     ('김철수 의원은 통계청의 발표를 인용해 "청년 실업률이 다시 올랐다"고 지적했다.', [("청년 실업률이 다시 올랐다", "김철수")]),
     # Kiwi reads 제이콥 주마 as one proper noun with a space in it
     ('제이콥 주마는 "만델라는 위대한 지도자였다"고 말했다.', [("만델라는 위대한 지도자였다", "제이콥 주마")]),
+    # a one-syllable role is a word of its own, never the end of a name (이정현 ends in 현)
+    ('이정현 홍보수석은 "임명을 진행할 예정이다"라고 밝혔다.', [("임명을 진행할 예정이다", "이정현")]),
+    # an institution before the name, or between the name and the title, is affiliation
+    ('대한상공회의소 박종갑 조사본부장은 "불확실성이 크다"고 말했다.', [("불확실성이 크다", "박종갑")]),
+    ('오영식 전 한국철도공사 사장은 "책임을 지겠다"고 말했다.', [("책임을 지겠다", "오영식")]),
     # groups keep their modifiers, as written
     ('한국의 일부 네티즌들은 "인과응보다"라고 말했다.', [("인과응보다", "한국의 일부 네티즌들")]),
     ('많은 사람들이 "왜 또 발사하냐"고 물었다.', [("왜 또 발사하냐", "많은 사람들")]),
