@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -312,22 +313,20 @@ def build_dataset(
     reuse_quotes = old_manifest.get("quote_rules") == quote_rules
     old_parts: dict[str, str] = old_manifest.get("parts", {})  # chunk key -> part name
     old_sizes: dict[str, dict[str, int]] = old_manifest.get("part_sizes", {})  # part name -> table -> bytes
-    index: list[dict[str, tuple[str, str]]] = []
 
     def intact(name: str) -> bool:
         """The previous build's part files ``name`` are there, as big as when they were written."""
         sizes = old_sizes.get(name, {})
         return all(_size(out / t / name) == sizes.get(t, -2) for t in PART_TABLES)
 
+    @cache
     def old_index() -> dict[str, tuple[str, str]]:
         """The previous build's articles by content key (in intact parts), read once a chunk has changed."""
-        if not index:
-            try:
-                index.append(_old_index(out, intact) if old_manifest else {})
-            except (OSError, ValueError, KeyError) as err:  # a damaged cache is rebuilt, not trusted
-                log.warning("ignoring the cache in %s: %s", out, err)
-                index.append({})
-        return index[0]
+        try:
+            return _old_index(out, intact) if old_manifest else {}
+        except (OSError, ValueError, KeyError) as err:  # a damaged cache is rebuilt, not trusted
+            log.warning("ignoring the cache in %s: %s", out, err)
+            return {}
 
     staging = out / f".staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
@@ -366,7 +365,8 @@ def build_dataset(
                     os.link(out / table / old_name, staging / table / name)
                 summary.n_parts_reused += 1
             else:
-                cached = {r.article_id: old_index()[k] for r, k in zip(records, keys, strict=True) if k in old_index()}
+                index = old_index()
+                cached = {r.article_id: index[k] for r, k in zip(records, keys, strict=True) if k in index}
                 kwargs = {"staging": str(staging), "part": part, "old_root": str(out), "reuse_quotes": reuse_quotes}
                 if client is None:
                     # Kiwi's threads tokenise this chunk while the previous one finishes (quotes, parquet)

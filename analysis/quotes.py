@@ -479,6 +479,11 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
     return Mention(text=phrase, name=name, role=role, start=start, end=head_end, proper=proper[-1])
 
 
+def _quoted(spans: Sequence[Span], offset: int) -> bool:
+    """Whether ``offset`` lies inside one of the quoted ``spans``."""
+    return any(sp.start <= offset < sp.end for sp in spans)
+
+
 def _cited_source(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[Span],
                   lex: Lexicon) -> Mention | None:
     """The author of a statement the sentence cites in ``text[lo:hi]`` outside quoted ``spans``:
@@ -488,7 +493,7 @@ def _cited_source(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Seque
     for k in idx:
         if tag[k] != "JKG" or k + 1 >= len(form) or form[k + 1] not in lex.source_nouns or k == idx.start:
             continue
-        if any(sp.start <= toks.start[k] < sp.end for sp in spans):
+        if _quoted(spans, toks.start[k]):
             continue
         if form[k - 1] == "명의" and tag[k - 1] == "NNG":  # 통일부 명의의 성명
             return _mention_before(text, toks, k - 1, lo, lex, detached=True)
@@ -530,12 +535,12 @@ def _subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[
             continue
         j, strength = marker
         s = int(toks.start[k])
-        if any(sp.start <= s < sp.end for sp in spans):
+        if _quoted(spans, s):
             continue
         if (j, lo) not in memo:
             memo[j, lo] = _mention_before(text, toks, j, lo, lex)
         m = memo[j, lo]
-        if m is not None and not any(sp.start <= m.start < sp.end for sp in spans):
+        if m is not None and not _quoted(spans, m.start):
             out.append(replace(m, marker=strength))
     return out
 
