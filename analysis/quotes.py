@@ -366,8 +366,9 @@ def _name_in(run: list[int], words: list[str], nnp: list[bool], proper: list[boo
             tail.insert(0, i)
         elif tail:
             break
-    # an institution before the name is an affiliation: 대한상공회의소 | 박종갑
-    while len(tail) >= 2 and max(len(part) for part in words[tail[0]].split()) > 4:
+    # an institution before a Korean name is an affiliation: 대한상공회의소 | 박종갑 (not 블라디미르 | 푸틴)
+    while len(tail) >= 2 and max(len(part) for part in words[tail[0]].split()) > 4 \
+            and _is_korean_name(words[tail[1]], lex):
         tail.pop(0)
     korean = [i for i in run if _is_korean_name(words[i], lex, proper=proper[i])]
     if not roles:  # with no title the name must be the head: 일부 일본 언론 is not 일본
