@@ -263,7 +263,7 @@ class Mention:
     start: int
     end: int
     proper: bool = False  # the name word starts with a proper noun
-    marker: int = 0  # 0: topic/source marker (은/는, 에 따르면); 1: subject case (이/가), 에서는, 도
+    marker: int = 0  # 0: topic (은/는); 1: subject case (이/가), 에서는, 도; 2: source (에 따르면)
 
 
 @dataclass(slots=True)
@@ -295,6 +295,11 @@ class People:
             hits = [f for f in self.names if " " in f and f.split()[-1] == name]  # Western: surname last
             hits = hits or [f for f in self.names if " " in f and f.split()[0] == name]  # 이방카 → 이방카 트럼프
         return self._prefer_role(hits, role) if hits else ""
+
+    def with_role(self, role: str) -> list[str]:
+        """Full names seen with ``role`` (대통령 → [박근혜])."""
+        last_role = role.split()[-1] if role else ""
+        return [f for f, roles in self.names.items() if last_role in roles]
 
     def _prefer_role(self, hits: list[str], role: str) -> str:
         """Among candidate full names, the first seen with the same role (트럼프 대통령 → 도널드 트럼프)."""
@@ -332,6 +337,9 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
     (라파엘 토레스, 대령); ``[대통령, 마무드, 아마디네자드]`` → (마무드 아마디네자드, 대통령);
     ``[청와대]`` → (청와대, ""); ``[한, 관계자]`` → ("", 관계자).
     """
+    glued = re.fullmatch(r"([가-힣])씨", words[-1])
+    if glued and glued.group(1) in lex.surnames.words:  # 김씨 → 김 | 씨
+        words, nnp, proper = [*words[:-1], glued.group(1), "씨"], [*nnp[:-1], True, False], [*proper[:-1], True, False]
     roles = [i for i, w in enumerate(words) if _is_role(w, lex)]
     role = " ".join(words[i] for i in roles)
     # the name sits right after the last role (대통령 마무드 아마디네자드) or before the first
@@ -366,6 +374,8 @@ def _name_in(run: list[int], words: list[str], nnp: list[bool], proper: list[boo
             tail.insert(0, i)
         elif tail:
             break
+    while len(tail) >= 2 and words[tail[-1]] in lex.places:  # 아니스 셰이프 리비아 | 인민해방군 대변인
+        tail.pop()
     # an institution before a Korean name is an affiliation: 대한상공회의소 | 박종갑 (not 블라디미르 | 푸틴)
     while len(tail) >= 2 and max(len(part) for part in words[tail[0]].split()) > 4 \
             and _is_korean_name(words[tail[1]], lex):
@@ -381,6 +391,8 @@ def _name_in(run: list[int], words: list[str], nnp: list[bool], proper: list[boo
         return words[korean[-1] if roles and korean[-1] < roles[0] else korean[0]], 2
     if tail:
         return words[tail[-1]], 1
+    if len(run) == 1 and roles and words[run[0]] in lex.surnames.words:  # 이 후보 (이/MM)
+        return words[run[0]], 1
     return "", 0
 
 
@@ -389,6 +401,16 @@ def _word_start(text: str, lo: int, pos: int) -> int:
     while i > lo and not text[i - 1].isspace():
         i -= 1
     return i
+
+
+def _before_parenthesis(text: str, start: int, end: int) -> int:
+    """The end of the word ``text[start:end]`` without a bracket glued to it: 이대영(53) → 이대영,
+    에스알(SR) → 에스알."""
+    if end - start > 2 and text[end - 1] == ")":
+        opening = text.rfind("(", start, end)
+        if opening > start:
+            return opening
+    return end
 
 
 def _morpheme_start(toks: ArticleTokens, start: int, end: int, lo: int) -> int:
@@ -416,6 +438,9 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
     last = k - 1
     if head_end - head_start > 2 and text[head_start] in "'‘" and text[head_end - 1] in "'’":  # '폭스스포츠'에서는
         head_start, head_end, last = head_start + 1, head_end - 1, k - 2
+    head_end = _before_parenthesis(text, head_start, head_end)
+    if head_end != int(toks.start[k]):
+        last = bisect.bisect_left(toks.start, head_end) - 1
     head = text[head_start:head_end]
     if not head or last < 0 or toks.tag[last] not in NOMINAL_TAGS:
         return None
@@ -439,6 +464,7 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         if end - start > 2 and text[start] in "'‘" and text[end - 1] in "'’":  # a quoted name: '사의재'
             start, end = start + 1, end - 1
         start = _morpheme_start(toks, start, end, lo)
+        end = _before_parenthesis(text, start, end)
         idx = toks.token_range(start, end)
         if not len(idx):
             break
@@ -449,9 +475,10 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
             or (toks.tag[last] == "ETM" and toks.tag[idx[-2]].startswith("VA")))
         if not modifier and (toks.tag[last] not in NOMINAL_TAGS or not re.search(r"[가-힣A-Za-z0-9]$", word)):
             break
-        if toks.tag[last] == "MM" and word not in ("한", "두", "세", "모", "전", "현"):
+        surname = word in lex.surnames.words and _is_role(words[0], lex)  # 이 후보는 (이/MM)
+        if toks.tag[last] == "MM" and word not in ("한", "두", "세", "모", "전", "현") and not surname:
             break
-        if word in lex.non_speakers:
+        if word in lex.non_speakers and not surname:
             break
         words.insert(0, word)
         nnp.insert(0, len(idx) == 1 and toks.tag[last] == "NNP")
@@ -461,7 +488,8 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
             modified = True
             if toks.tag[last] == "ETM":  # what comes before an adjective is another clause
                 break
-    while words and words[0] in lex.non_speakers:
+    while len(words) > 1 and words[0] in lex.non_speakers and not (
+            words[0] in lex.surnames.words and _is_role(words[1], lex)):
         words.pop(0)
         nnp.pop(0)
         proper.pop(0)
@@ -488,7 +516,8 @@ def _quoted(spans: Sequence[Span], offset: int) -> bool:
 def _cited_source(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[Span],
                   lex: Lexicon) -> Mention | None:
     """The author of a statement the sentence cites in ``text[lo:hi]`` outside quoted ``spans``:
-    ``X의 발표를 인용해``, ``X 명의의 성명을 통해`` → X (the quote is X's, whoever reports it)."""
+    ``X의 발표를 인용해``, ``X 명의의 성명을 통해``, ``X의 글에 따르면``, ``X의 반응은`` → X (the
+    quote is X's, whoever reports it)."""
     form, tag = toks.form, toks.tag
     idx = toks.token_range(lo, hi)
     for k in idx:
@@ -500,14 +529,18 @@ def _cited_source(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Seque
             return _mention_before(text, toks, k - 1, lo, lex, detached=True)
         if any(form[j] == "인용" and tag[j] == "NNG" and tag[j - 1] == "JKO" for j in range(k + 2, min(k + 4, idx.stop))):
             return _mention_before(text, toks, k, lo, lex)  # 주마 대통령의 발표를 인용해
+        marker = _subject_marker(toks, k + 2) if k + 2 < idx.stop else None
+        if marker is not None and marker[0] == k + 2 and form[k + 2] != "도":  # 연구원의 글에 따르면, 총장의 반응은
+            return _mention_before(text, toks, k, lo, lex)
     return None
 
 
 def _subject_marker(toks: ArticleTokens, k: int) -> tuple[int, int] | None:
     """(index of the noun phrase's following token, marker strength) when token ``k`` marks a subject.
 
-    Strength 0: topic or honorific subject (은/는, 께서), and sources (X에 따르면, X에 의하면);
-    1: subject case (이/가), an institution acting (X에서는), and 도 ("X도 …라고 말했다").
+    Strength 0: topic or honorific subject (은/는, 께서); 1: subject case (이/가), an institution
+    acting (X에서는), 도 and 역시 ("X도 …라고 말했다"); 2: a source (X에 따르면, X에 의하면), the
+    speaker only when the sentence has no other subject (한겨레에 따르면 에스알 관계자는 "…").
     """
     form, tag = toks.form[k], toks.tag[k]
     if (form, tag) in SUBJECT_PARTICLES:
@@ -515,7 +548,9 @@ def _subject_marker(toks: ArticleTokens, k: int) -> tuple[int, int] | None:
             return (k - 1, 1) if form == "는" else None
         return k, 0 if form in ("은", "는", "께서", "께서는") else 1
     if form == "에" and tag == "JKB" and k + 1 < len(toks.form) and toks.form[k + 1] in ("따르", "의하"):
-        return k, 0  # 관계자에 따르면 / 의하면
+        return k, 2  # 관계자에 따르면 / 의하면
+    if form == "역시" and tag == "MAG" and k >= 1 and toks.tag[k - 1] in NOMINAL_TAGS:
+        return k, 1  # 서울환경연합 역시
     return None
 
 
@@ -529,7 +564,7 @@ def _subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[
     out = []
     tags = toks.tag
     for k in toks.token_range(lo, hi):
-        if tags[k][0] != "J":  # every subject marker is a particle
+        if tags[k][0] != "J" and tags[k] != "MAG":  # every subject marker is a particle, or 역시
             continue
         marker = _subject_marker(toks, k)
         if marker is None:
@@ -539,7 +574,7 @@ def _subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[
         if _quoted(spans, s):
             continue
         if (j, lo) not in memo:
-            memo[j, lo] = _mention_before(text, toks, j, lo, lex)
+            memo[j, lo] = _mention_before(text, toks, j, lo, lex, detached=toks.form[j] == "역시")
         m = memo[j, lo]
         if m is not None and not _quoted(spans, m.start):
             out.append(replace(m, marker=strength))
@@ -550,8 +585,39 @@ def _is_full_name(m: Mention, lex: Lexicon) -> bool:
     return " " in m.name or (_is_korean_name(m.name, lex) and bool(m.role or m.text == m.name))
 
 
+def _bare_role(m: Mention, people: People) -> str:
+    """The one person the article gives the role ``m`` names alone (대통령은 → 박근혜), else ``""``."""
+    if m.name or not m.role or m.text != m.role:
+        return ""
+    hits = people.with_role(m.role)
+    return hits[0] if len(hits) == 1 else ""
+
+
 def _is_person(m: Mention, people: People, lex: Lexicon) -> bool:
-    return bool(m.name) and bool(m.role or " " in m.name or _is_korean_name(m.name, lex) or people.resolve(m.name))
+    if not m.name:
+        return bool(_bare_role(m, people))
+    return bool(m.role or " " in m.name or _is_korean_name(m.name, lex) or people.resolve(m.name))
+
+
+def _promoted(m: Mention, text: str, people: People, lex: Lexicon) -> Mention:
+    """``m`` with its first word as the name when the article shortens it to surname + role later.
+
+    Kiwi does not always see a rare name as a proper noun (정한중 → 정한/NNG 중/NNB); ``정한중
+    징계위원장 직무대리`` is a person when the article also writes ``정 직무대리``. The name joins
+    ``people``, so that the short form resolves to it.
+    """
+    if m.name or not m.role or lex.unnamed_sources.suffix_of(m.text):
+        return m
+    first = m.text.split()[0]
+    surname = first[0]
+    if not re.fullmatch(r"[가-힣]{3}", first) or surname not in lex.surnames.words or _is_role(first, lex) \
+            or first in lex.non_speakers:
+        return m
+    shorts = {r[i:] for r in m.role.split() for i in range(len(r) - 1) if r[i:] in lex.roles.words}
+    if not shorts or not re.search(f"(?<![가-힣]){surname} (?:{'|'.join(map(re.escape, sorted(shorts)))})", text):
+        return m
+    people.add(first, m.role)
+    return replace(m, name=first)
 
 
 def _canonical(m: Mention, people: People, lex: Lexicon) -> str:
@@ -571,7 +637,7 @@ def _canonical(m: Mention, people: People, lex: Lexicon) -> str:
         if _is_full_name(m, lex):
             return m.name
         return m.text
-    return people.resolve(m.text) or m.text
+    return _bare_role(m, people) or people.resolve(m.text) or m.text
 
 
 def _rank(m: Mention, people: People, lex: Lexicon) -> int:
@@ -664,14 +730,22 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
 _FORWARD_CUE: Final = re.compile(r"(이\s*같이|이같이|이렇게|이와\s*같이|다음과\s*같이|그렇게)")
 
 
+#: Nouns after which a verb's adnominal clause is a time or manner adverbial whose subject also
+#: reports the quote (30대가 범행을 저지른 당시 "…"고 외치고), not a relative clause.
+ADVERBIAL_HEADS: Final = frozenset({"당시", "때", "후", "뒤", "직후", "직전", "전", "중", "동안", "이후", "이전",
+                                    "가운데", "도중", "무렵", "순간", "채", "대로", "듯", "뒤로"})
+
+
 def _embedded(toks: ArticleTokens, lo: int, hi: int) -> bool:
     """A verb's adnominal ending between ``lo`` and ``hi`` followed by a noun: a subject before it
     sits in a relative clause (윤 총장이 … 주장한 것에 대해 "…"), not in the reporting one. An
-    adjective's (이러한 사정에 대해, 가난한 사람들에게) leaves the subject where it is."""
+    adjective's (이러한 사정에 대해, 가난한 사람들에게) leaves the subject where it is, and so
+    does a time clause (… 저지른 당시)."""
     idx = toks.token_range(lo, hi)
-    tag = toks.tag
+    tag, form = toks.tag, toks.form
     return any(tag[k] == "ETM" and k + 1 < len(tag) and tag[k + 1] in ("NNG", "NNB", "NNP") and k > idx.start
-               and (tag[k - 1].startswith(("VV", "VX")) or tag[k - 1] == "XSV") for k in idx)
+               and (tag[k - 1].startswith(("VV", "VX")) or tag[k - 1] == "XSV") and form[k + 1] not in ADVERBIAL_HEADS
+               for k in idx)
 
 
 def _clause_break(toks: ArticleTokens, lo: int, hi: int) -> bool:
@@ -680,31 +754,39 @@ def _clause_break(toks: ArticleTokens, lo: int, hi: int) -> bool:
     return any(toks.tag[k] in ("EC", "EF") for k in toks.token_range(lo, hi))
 
 
+def _elsewhere(m: Mention, span: Span, lex: Lexicon, toks: ArticleTokens | None) -> bool:
+    """Whether subject ``m`` belongs to another clause than the one reporting ``span``: a relative
+    clause (윤 총장이 … 주장한 것에 대해 "…"; a topic such as 재판부는 never is) or the clause after
+    the quote's reporting verb (…"라고 주장하지만, 유 의원은)."""
+    if toks is None:
+        return False
+    open_at = span.open_mark if span.open_mark >= 0 else span.start
+    close_at = span.close_mark if span.close_mark >= 0 else span.end
+    if m.end <= open_at:
+        return m.marker == 1 and _embedded(toks, m.end, open_at)
+    return m.start > close_at and any(
+        lemma in lex.speech_verbs for _, lemma in _predicates(toks, toks.token_range(close_at, m.start)))
+
+
 def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: Lexicon,
                   toks: ArticleTokens | None = None) -> Mention | None:
     """The subject most likely to be the speaker of ``span``.
 
-    Preferred, in order: a subject not inside a relative clause nor after the quote's reporting
-    verb; a person over an organisation over another noun phrase; a subject in the quote's own
-    clause; a topic (은/는) over a case subject (이/가); before the quote over after it; the
-    nearest. (A statement the sentence cites, :func:`_cited_source`, overrides any subject that
-    is not a person.)
+    Preferred, in order: a subject of the quote's own clause (not :func:`_elsewhere`) and not a
+    source (X에 따르면); a person over an organisation over another noun phrase; a subject in the
+    quote's own clause; a topic (은/는) over a case subject (이/가); before the quote over after it;
+    the nearest. (A statement the sentence cites, :func:`_cited_source`, overrides any subject
+    that is not a person.)
     """
     if not subjects:
         return None
     open_at = span.open_mark if span.open_mark >= 0 else span.start
 
-    close_at = span.close_mark if span.close_mark >= 0 else span.end
-
     def key(m: Mention) -> tuple[int, int, int, int, int, int]:
         before = m.end <= open_at
         broken = int(before and toks is not None and _clause_break(toks, m.end, open_at))
-        # a relative clause holds a case subject (윤 총장이 … 주장한 것에), never a topic (재판부는)
-        embedded = int(before and m.marker == 1 and toks is not None and _embedded(toks, m.end, open_at))
-        # after the quote's reporting verb: the subject of the next clause (…"라고 주장하지만, 유 의원은)
-        later = int(not before and toks is not None and m.start > close_at and any(
-            lemma in lex.speech_verbs for _, lemma in _predicates(toks, toks.token_range(close_at, m.start))))
-        return (embedded + later, _rank(m, people, lex), broken, m.marker, 0 if before else 1,
+        demoted = int(_elsewhere(m, span, lex, toks)) + int(m.marker == 2)
+        return (demoted, _rank(m, people, lex), broken, m.marker, 0 if before else 1,
                 (open_at - m.end) if before else m.start)
 
     return min(subjects, key=key)
@@ -728,7 +810,8 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
 
     @cache
     def sent_subjects(i: int) -> list[Mention]:
-        return _subjects(text, toks, int(toks.sent_start[i]), int(toks.sent_end[i]), spans, lex, memo)
+        return [_promoted(m, text, people, lex)
+                for m in _subjects(text, toks, int(toks.sent_start[i]), int(toks.sent_end[i]), spans, lex, memo)]
 
     in_force: tuple[str, str] = ("", "")  # (speaker, role) of the last person or organisation talking
     rows: list[dict[str, object]] = []
@@ -764,6 +847,8 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
                 subjects = sent_subjects(si + 1)
         open_at = span.open_mark if span.open_mark >= 0 else span.start
         best = _pick_speaker(subjects, span, people, lex, toks)
+        if best is not None and in_force[0] and _elsewhere(best, span, lex, toks):
+            best = None  # its only subject is another clause's: 곽 전 교육감이 추진해온 조직개편과 관련해서는 "…"
         if best is None or _rank(best, people, lex) > 0:  # a newspaper or 정부 citing someone's statement
             best = _cited_source(text, toks, int(toks.sent_start[si]), open_at, spans, lex) or best
         speaker = _canonical(best, people, lex) if best is not None else ""
