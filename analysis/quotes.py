@@ -535,6 +535,25 @@ def _cited_source(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Seque
     return None
 
 
+def _adnominal_reporter(text: str, toks: ArticleTokens, span: Span, hi: int, lex: Lexicon) -> Mention | None:
+    """The noun phrase a quote's reporting verb modifies: ``"…"고 말한 김 의원은``, ``"…"고 본
+    나상윤 정책위원의 말처럼`` → that phrase (the person who said it), else ``None``."""
+    if span.close_mark < 0:
+        return None
+    idx = toks.token_range(span.close_mark + 1, hi)
+    tag = toks.tag
+    etm = next((k for k in idx[:5] if tag[k] == "ETM"), -1)
+    if etm < 0 or not all(tag[k][0] in "EVXJ" or tag[k] == "NNG" for k in range(idx.start, etm)) \
+            or not any(tag[k].startswith("VV") or tag[k] == "XSV" for k in range(idx.start, etm)):
+        return None
+    j = etm + 1
+    while j < idx.stop and (tag[j] in NOMINAL_TAGS or tag[j] in ("SSO", "SSC")):
+        j += 1
+    if j == etm + 1 or j >= idx.stop or not tag[j].startswith("J"):
+        return None
+    return _mention_before(text, toks, j, int(toks.end[etm]), lex)
+
+
 def _subject_marker(toks: ArticleTokens, k: int) -> tuple[int, int] | None:
     """(index of the noun phrase's following token, marker strength) when token ``k`` marks a subject.
 
@@ -576,6 +595,9 @@ def _subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[
         if (j, lo) not in memo:
             memo[j, lo] = _mention_before(text, toks, j, lo, lex, detached=toks.form[j] == "역시")
         m = memo[j, lo]
+        if m is not None and strength == 1 and toks.form[j] == "역시" and not (
+                m.proper or m.role or lex.org_suffixes.suffix_of(m.text) or lex.unnamed_sources.suffix_of(m.text)):
+            continue  # X 역시 marks a speaker only when X is a person or a body (not 신년 연하장 역시)
         if m is not None and not _quoted(spans, m.start):
             out.append(replace(m, marker=strength))
     return out
@@ -849,6 +871,9 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
         best = _pick_speaker(subjects, span, people, lex, toks)
         if best is not None and in_force[0] and _elsewhere(best, span, lex, toks):
             best = None  # its only subject is another clause's: 곽 전 교육감이 추진해온 조직개편과 관련해서는 "…"
+        reporter = _adnominal_reporter(text, toks, span, int(toks.sent_end[si]), lex)
+        if reporter is not None and _rank(reporter, people, lex) <= 1:
+            best = reporter  # "…"고 말한 김 의원은
         if best is None or _rank(best, people, lex) > 0:  # a newspaper or 정부 citing someone's statement
             best = _cited_source(text, toks, int(toks.sent_start[si]), open_at, spans, lex) or best
         speaker = _canonical(best, people, lex) if best is not None else ""
