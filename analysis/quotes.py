@@ -328,6 +328,13 @@ def _is_korean_name(word: str, lex: Lexicon, *, proper: bool = True) -> bool:
     return not lex.org_suffixes.suffix_of(word)
 
 
+def _name_shaped(word: str, lex: Lexicon) -> bool:
+    """A three-syllable word that starts with a one-syllable surname (홍수열, 정한중), whatever
+    Kiwi tagged it: a name when the phrase's other words say so (a title after it)."""
+    return re.fullmatch(r"[가-힣]{3}", word) is not None and word[0] in lex.surnames.words \
+        and not _is_role(word, lex) and word not in lex.non_speakers and word not in lex.places
+
+
 def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Lexicon) -> tuple[str, str]:
     """(name, role) of a noun phrase.
 
@@ -359,6 +366,12 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
         before, sure = _name_in(list(range(roles[0])), words, nnp, proper, lex, roles=roles)
         if sure == 2:
             name = before
+    # a rare name Kiwi reads as a common noun, first in a phrase that ends in a title:
+    # 홍수열/NNG 자원순환사회경제연구소장; 최순실 씨 even though 실 ends organisations' names
+    if not name and roles and roles[-1] == len(words) - 1 and roles[0] > 0 and _name_shaped(words[0], lex) \
+            and (words[-1] == "씨" or not lex.org_suffixes.suffix_of(words[0])) \
+            and not lex.unnamed_sources.suffix_of(words[-1]):
+        name = words[0]
     return name, role
 
 
@@ -621,27 +634,6 @@ def _is_person(m: Mention, people: People, lex: Lexicon) -> bool:
     return bool(m.role or " " in m.name or _is_korean_name(m.name, lex) or people.resolve(m.name))
 
 
-def _promoted(m: Mention, text: str, people: People, lex: Lexicon) -> Mention:
-    """``m`` with its first word as the name when the article shortens it to surname + role later.
-
-    Kiwi does not always see a rare name as a proper noun (정한중 → 정한/NNG 중/NNB); ``정한중
-    징계위원장 직무대리`` is a person when the article also writes ``정 직무대리``. The name joins
-    ``people``, so that the short form resolves to it.
-    """
-    if m.name or not m.role or lex.unnamed_sources.suffix_of(m.text):
-        return m
-    first = m.text.split()[0]
-    surname = first[0]
-    if not re.fullmatch(r"[가-힣]{3}", first) or surname not in lex.surnames.words or _is_role(first, lex) \
-            or first in lex.non_speakers:
-        return m
-    shorts = {r[i:] for r in m.role.split() for i in range(len(r) - 1) if r[i:] in lex.roles.words}
-    if not shorts or not re.search(f"(?<![가-힣]){surname} (?:{'|'.join(map(re.escape, sorted(shorts)))})", text):
-        return m
-    people.add(first, m.role)
-    return replace(m, name=first)
-
-
 def _canonical(m: Mention, people: People, lex: Lexicon) -> str:
     """The speaker named by mention ``m``.
 
@@ -832,8 +824,11 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
 
     @cache
     def sent_subjects(i: int) -> list[Mention]:
-        return [_promoted(m, text, people, lex)
-                for m in _subjects(text, toks, int(toks.sent_start[i]), int(toks.sent_end[i]), spans, lex, memo)]
+        found = _subjects(text, toks, int(toks.sent_start[i]), int(toks.sent_end[i]), spans, lex, memo)
+        for m in found:  # a name Kiwi did not see as proper (정한중 징계위원장) still resolves 정 직무대리
+            if m.role and m.name not in people.names and _name_shaped(m.name, lex):
+                people.add(m.name, m.role)
+        return found
 
     in_force: tuple[str, str] = ("", "")  # (speaker, role) of the last person or organisation talking
     rows: list[dict[str, object]] = []

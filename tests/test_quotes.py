@@ -118,6 +118,10 @@ CASES = [
     # a name Kiwi splits (정한/NNG 중/NNB) is a name when the article shortens it to surname + role
     ('정한중 징계위원장 직무대리는 "증거에 입각해 결정했다"고 말했다. 정 직무대리는 "변론을 포기했다"고 덧붙였다.',
      [("증거에 입각해 결정했다", "정한중"), ("변론을 포기했다", "정한중")]),
+    # a rare name Kiwi reads as a common noun, before a title; 씨 makes a person even of a name ending like an office
+    ('홍수열 자원순환사회경제연구소장은 "준비가 부족했다"고 말했다.', [("준비가 부족했다", "홍수열")]),
+    ('최순실 씨는 "모르는 일이다"라고 말했다.', [("모르는 일이다", "최순실")]),
+    ('정의당 원내대표는 "반대한다"고 말했다.', [("반대한다", "정의당 원내대표")]),
     # a bracket glued to a name (age, abbreviation) is not part of it
     ('이대영(53) 서울시 부교육감은 28일 "잘못된 정책을 바로잡겠다"고 밝혔다.', [("잘못된 정책을 바로잡겠다", "이대영")]),
     # the only subject sits in a relative clause: the speaker in force goes on; a time clause is no relative clause
