@@ -46,6 +46,7 @@ OPENING_CONTEXT: Final = "([{<‘'·,:;=—–-"
 SENTENCE_END: Final = re.compile(r"[.!?。](?=\s|$)")
 PARTICLE_END: Final = re.compile(r"(을|를|이|가|은|는|의|에|로|으로|과|와|도)$")
 NOMINAL_TAGS: Final = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XSN", "XPN", "XR", "MM", "NP"})
+DATE_WORD: Final = re.compile(r"\d+(?:년|월|일|시|분)(?:께|경)?")  # 2022년 6월 10일 저스틴 비버: not part of a name
 SUBJECT_PARTICLES: Final = frozenset({("은", "JX"), ("는", "JX"), ("이", "JKS"), ("가", "JKS"), ("께서", "JKS"),
                                       ("께서는", "JKS"), ("도", "JX")})
 
@@ -491,7 +492,7 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         surname = word in lex.surnames.words and _is_role(words[0], lex)  # 이 후보는 (이/MM)
         if toks.tag[last] == "MM" and word not in ("한", "두", "세", "모", "전", "현") and not surname:
             break
-        if word in lex.non_speakers and not surname:
+        if (word in lex.non_speakers and not surname) or DATE_WORD.fullmatch(word):
             break
         words.insert(0, word)
         nnp.insert(0, len(idx) == 1 and toks.tag[last] == "NNP")
