@@ -140,7 +140,11 @@ class Span:
 
 
 def _mark_runs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """Runs of adjacent quotation marks in ``text[lo:hi]`` as (start, end, role O/C/A)."""
+    """Runs of adjacent quotation marks in ``text[lo:hi]`` as (start, end, role).
+
+    Roles: ``O``/``C`` curly opening/closing; for straight marks ``o`` opener-like, ``c``
+    closer-like, ``x`` glued to words on both sides (``대변인은"일본이``, ``…했다"고``: either),
+    ``A`` unknown."""
     runs: list[tuple[int, int, str]] = []
     i = lo
     while i < hi:
@@ -158,7 +162,8 @@ def _mark_runs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
                 # opener-like after a space or an opening context (unless it stands alone);
                 # closer-like after a word or a sentence mark ("…다."고, "…"라며)
                 opening = before.isspace() or before in OPENING_CONTEXT
-                role = ("A" if after.isspace() else "o") if opening else "c"
+                glued = not after.isspace() and after not in ".,;:!?)]}…" and after not in ALL_MARKS
+                role = ("A" if after.isspace() else "o") if opening else "x" if glued else "c"
             runs.append((i, j, role))
             i = j
         else:
@@ -187,7 +192,10 @@ def find_spans(text: str) -> list[Span]:
         pos = hi + 1
         opened: int | None = None  # index just after the opening run
         open_at = -1
-        for start, end, role in _mark_runs(text, lo, hi):
+        runs = _mark_runs(text, lo, hi)
+        for n, (start, end, role) in enumerate(runs):
+            if role == "x":  # glued on both sides: it opens when nothing is open and a closer follows
+                role = "o" if opened is None and n + 1 < len(runs) and runs[n + 1][2] in ("c", "x", "C") else "c"
             if opened is None:
                 if role in ("O", "A", "o"):
                     opened, open_at = end, start
