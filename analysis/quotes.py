@@ -664,12 +664,12 @@ def _canonical(m: Mention, people: People, lex: Lexicon) -> str:
 
 
 def _rank(m: Mention, people: People, lex: Lexicon) -> int:
-    """0: a person (a name with a role, a full name); 1: a proper noun, an organisation or an
-    unnamed source (국토부, 한 관계자); 2: any other noun phrase."""
+    """0: a person (a name with a role, a full name); 1: a proper noun, an organisation, an
+    unnamed source or a title alone (국토부, 한 관계자, 경찰 대변인); 2: any other noun phrase."""
     if _is_person(m, people, lex):
         return 0
     head = m.text.split()[-1] if m.text else ""
-    if m.name or lex.org_suffixes.suffix_of(head) or lex.unnamed_sources.suffix_of(head) \
+    if m.name or m.role or lex.org_suffixes.suffix_of(head) or lex.unnamed_sources.suffix_of(head) \
             or re.fullmatch(r"[A-Z][A-Za-z0-9&.-]+", head):
         return 1
     return 2
