@@ -730,6 +730,8 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
             return False, ""
         if noun and lex.speech_nouns.match(noun):
             return True, speech_pred or suffix
+        if re.fullmatch(r"것(?:이다|입니다|이라고|이었다)?", noun) and words >= 2 and re.search(r"다[.!]?$", content):  # 그 이유는 "…없다"는 것이다
+            return True, speech_pred or suffix
         return (bool(speech_pred) and words >= 2), speech_pred
     if not suffix:
         terminal = bool(re.search(r"[.?!…]$|[다요죠까]$", content))
@@ -738,6 +740,9 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
         if speech_pred and words >= 3:
             return True, speech_pred
         return False, ""
+    # the mark closes inside a predicate ("…제공"하기로 합의했다고 밝혔다, "…촉구"한다고)
+    if re.fullmatch(r"[하해했한할함][가-힣]*(?:고|며|면서|로)", suffix) and speech_pred and words >= 2:
+        return True, speech_pred
     # another particle glued to the mark ("…"를 외쳤다): speech only with a reporting verb
     if speech_pred and words >= 2 and first_pred == speech_pred:
         return True, speech_pred
