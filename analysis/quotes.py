@@ -272,6 +272,7 @@ class Mention:
     start: int
     end: int
     proper: bool = False  # the name word starts with a proper noun
+    glossed: bool = False  # the name is glossed in Hanja, 허우한민(侯漢敏): a full name
     marker: int = 0  # 0: topic (은/는); 1: subject case (이/가), 에서는, 도; 2: source (에 따르면)
 
 
@@ -425,6 +426,9 @@ def _word_start(text: str, lo: int, pos: int) -> int:
     return i
 
 
+HANJA: Final = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _before_parenthesis(text: str, start: int, end: int) -> int:
     """The end of the word ``text[start:end]`` without a bracket glued to it: 이대영(53) → 이대영,
     에스알(SR) → 에스알."""
@@ -474,6 +478,7 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
     # a group or an unnamed source keeps its modifiers: 많은 사람들, 한국의 일부 네티즌들
     group = head.endswith("들") or lex.unnamed_sources.suffix_of(head)
     modified = False
+    glossed: set[str] = set()
     while len(words) < 6:
         end = pos
         while end > lo and text[end - 1].isspace():
@@ -486,7 +491,9 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         if end - start > 2 and text[start] in "'‘" and text[end - 1] in "'’":  # a quoted name: '사의재'
             start, end = start + 1, end - 1
         start = _morpheme_start(toks, start, end, lo)
-        end = _before_parenthesis(text, start, end)
+        bracket = _before_parenthesis(text, start, end)
+        hanja = bracket < end and HANJA.fullmatch(text, bracket + 1, end - 1) is not None
+        end = bracket
         idx = toks.token_range(start, end)
         if not len(idx):
             break
@@ -503,8 +510,10 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         if (word in lex.non_speakers and not surname) or DATE_WORD.fullmatch(word):
             break
         words.insert(0, word)
-        nnp.insert(0, len(idx) == 1 and toks.tag[last] == "NNP")
-        proper.insert(0, toks.tag[idx[0]] == "NNP")
+        if hanja:
+            glossed.add(word)
+        nnp.insert(0, hanja or (len(idx) == 1 and toks.tag[last] == "NNP"))  # 허우한민(侯漢敏): a name given in Hanja
+        proper.insert(0, hanja or toks.tag[idx[0]] == "NNP")
         pos = _word_start(text, lo, start)
         if modifier:
             modified = True
@@ -527,7 +536,8 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         name = ""  # an unnamed source or a group is the speaker as written: 서울시 관계자
     start = text.find(words[0], pos, head_end)
     start = start if start >= 0 else pos
-    return Mention(text=phrase, name=name, role=role, start=start, end=head_end, proper=proper[-1])
+    return Mention(text=phrase, name=name, role=role, start=start, end=head_end, proper=proper[-1],
+                   glossed=name in glossed)
 
 
 def _quoted(spans: Sequence[Span], offset: int) -> bool:
@@ -626,7 +636,7 @@ def _subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[
 
 
 def _is_full_name(m: Mention, lex: Lexicon) -> bool:
-    return " " in m.name or (_is_korean_name(m.name, lex) and bool(m.role or m.text == m.name))
+    return " " in m.name or m.glossed or (_is_korean_name(m.name, lex) and bool(m.role or m.text == m.name))
 
 
 def _bare_role(m: Mention, people: People) -> str:
@@ -784,27 +794,37 @@ def _clause_break(toks: ArticleTokens, lo: int, hi: int) -> bool:
 
 def _elsewhere(m: Mention, span: Span, lex: Lexicon, toks: ArticleTokens | None) -> bool:
     """Whether subject ``m`` belongs to another clause than the one reporting ``span``: a relative
-    clause (윤 총장이 … 주장한 것에 대해 "…"; a topic such as 재판부는 never is) or the clause after
-    the quote's reporting verb (…"라고 주장하지만, 유 의원은)."""
+    clause (윤 총장이 … 주장한 것에 대해 "…"; a topic such as 재판부는 never is) or a clause after
+    the quote's reporting verb (…"라고 주장하지만, 유 의원은; …"고 신고했고, 해경은)."""
     if toks is None:
         return False
     open_at = span.open_mark if span.open_mark >= 0 else span.start
     close_at = span.close_mark if span.close_mark >= 0 else span.end
     if m.end <= open_at:
         return m.marker == 1 and _embedded(toks, m.end, open_at)
-    return m.start > close_at and any(
-        lemma in lex.speech_verbs for _, lemma in _predicates(toks, toks.token_range(close_at, m.start)))
+    return m.start > close_at and bool(_predicates(toks, toks.token_range(close_at, m.start)))
+
+
+def _nested(toks: ArticleTokens, close_at: int, hi: int, lex: Lexicon) -> bool:
+    """Whether the quote's reporting verb is itself reported (``"…"고 밝혔다고 전했다``): then the
+    subject of the inner verb (관계자가) spoke, not the outer topic (연합뉴스는)."""
+    preds = [(k, lemma) for k, lemma in _predicates(toks, toks.token_range(close_at, hi)) if lemma in lex.speech_verbs]
+    if len(preds) < 2:
+        return False
+    first, second = preds[0][0], preds[1][0]
+    return any(toks.form[k] in ("고", "다고", "라고") and toks.tag[k] in ("JKQ", "EC") for k in range(first + 1, second))
 
 
 def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: Lexicon,
-                  toks: ArticleTokens | None = None) -> Mention | None:
+                  toks: ArticleTokens | None = None, *, nested: bool = False) -> Mention | None:
     """The subject most likely to be the speaker of ``span``.
 
     Preferred, in order: a subject of the quote's own clause (not :func:`_elsewhere`) and not a
     source (X에 따르면); a person over an organisation over another noun phrase; a subject in the
     quote's own clause; a topic (은/는) over a case subject (이/가); before the quote over after it;
-    the nearest. (A statement the sentence cites, :func:`_cited_source`, overrides any subject
-    that is not a person.)
+    the nearest. When the reporting is itself reported (``nested``), a topic before a case subject
+    is the outer reporter (연합뉴스는 … 관계자가 "…"고 밝혔다고 전했다). (A statement the sentence
+    cites, :func:`_cited_source`, overrides any subject that is not a person.)
     """
     if not subjects:
         return None
@@ -813,13 +833,16 @@ def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: 
     def key(m: Mention) -> tuple[int, int, int, int, int, int]:
         before = m.end <= open_at
         broken = int(before and toks is not None and _clause_break(toks, m.end, open_at))
-        demoted = int(_elsewhere(m, span, lex, toks)) + int(m.marker == 2)
+        demoted = int(_elsewhere(m, span, lex, toks)) + int(m.marker == 2) + int(
+            nested and before and m.marker == 0
+            and any(o.marker == 1 and o.start >= m.end and o.end <= open_at for o in subjects))
         return (demoted, _rank(m, people, lex), broken, m.marker, 0 if before else 1,
                 (open_at - m.end) if before else m.start)
 
     return min(subjects, key=key)
 
 
+DEMONSTRATIVE: Final = re.compile(r"(?:이|그|해당) ([가-힣]+)")  # 이 관계자, 해당 관계자
 NOWHERE: Final = Span(start=2**31, end=2**31, open_mark=-1, close_mark=-1)  # for "the subject of a sentence"
 
 
@@ -877,7 +900,9 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
             if _FORWARD_CUE.search(text, nxt_lo, nxt_hi):
                 subjects = sent_subjects(si + 1)
         open_at = span.open_mark if span.open_mark >= 0 else span.start
-        best = _pick_speaker(subjects, span, people, lex, toks)
+        close_at = span.close_mark if span.close_mark >= 0 else span.end
+        nested = _nested(toks, close_at, int(toks.sent_end[si]), lex)
+        best = _pick_speaker(subjects, span, people, lex, toks, nested=nested)
         if best is not None and in_force[0] and _elsewhere(best, span, lex, toks):
             best = None  # its only subject is another clause's: 곽 전 교육감이 추진해온 조직개편과 관련해서는 "…"
         reporter = _adnominal_reporter(text, toks, span, int(toks.sent_end[si]), lex)
@@ -888,6 +913,10 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
         speaker = _canonical(best, people, lex) if best is not None else ""
         mention = best.text if best is not None else ""
         role = best.role if best is not None and speaker else in_force[1]
+        ref = DEMONSTRATIVE.fullmatch(mention)
+        if ref:  # 이 관계자 → the 관계자 who spoke before (합동참모본부 관계자)
+            speaker = next((str(r["speaker"]) for r in reversed(rows) if str(r["speaker"]).endswith(ref.group(1))),
+                           speaker)
         if not speaker:
             speaker = in_force[0]
         if speaker:
