@@ -740,7 +740,8 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
             return False, ""
         if noun and lex.speech_nouns.match(noun):
             return True, speech_pred or suffix
-        if re.fullmatch(r"것(?:이다|입니다|이라고|이었다)?", noun) and words >= 2 and re.search(r"다[.!]?$", content):  # 그 이유는 "…없다"는 것이다
+        # a whole claim: 그 이유는 "…없다"는 것이다
+        if re.fullmatch(r"것(?:이다|입니다|이라고|이었다)?", noun) and words >= 2 and re.search(r"다[.!]?$", content):
             return True, speech_pred or suffix
         return (bool(speech_pred) and words >= 2), speech_pred
     if not suffix:
