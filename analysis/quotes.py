@@ -46,6 +46,7 @@ OPENING_CONTEXT: Final = "([{<‘'·,:;=—–-"
 SENTENCE_END: Final = re.compile(r"[.!?。](?=\s|$)")
 PARTICLE_END: Final = re.compile(r"(을|를|이|가|은|는|의|에|로|으로|과|와|도)$")
 NOMINAL_TAGS: Final = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XSN", "XPN", "XR", "MM", "NP"})
+ANONYMOUS: Final = re.compile(r"(?<![가-힣])[가-힣] ?모 ?(?:씨|[가-힣]+)$")  # 김 모 씨, 김모씨, 이 모 교수
 DATE_WORD: Final = re.compile(r"\d+(?:년|월|일|시|분)(?:께|경)?")  # 2022년 6월 10일 저스틴 비버: not part of a name
 SUBJECT_PARTICLES: Final = frozenset({("은", "JX"), ("는", "JX"), ("이", "JKS"), ("가", "JKS"), ("께서", "JKS"),
                                       ("께서는", "JKS"), ("도", "JX")})
@@ -663,6 +664,9 @@ def _canonical(m: Mention, people: People, lex: Lexicon) -> str:
     """
     if m.text in lex.pronouns or m.name in lex.pronouns:
         return ""
+    anonymous = ANONYMOUS.search(m.text)
+    if anonymous:  # 집주인 김 모 씨 → 김 모 씨, never resolved to another 김
+        return anonymous.group(0)
     if m.name:
         resolved = people.resolve(m.name, m.role)
         if resolved:

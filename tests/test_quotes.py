@@ -125,6 +125,8 @@ CASES = [
     ('홍수열 자원순환사회경제연구소장은 "준비가 부족했다"고 말했다.', [("준비가 부족했다", "홍수열")]),
     ('최순실 씨는 "모르는 일이다"라고 말했다.', [("모르는 일이다", "최순실")]),
     ('정의당 원내대표는 "반대한다"고 말했다.', [("반대한다", "정의당 원내대표")]),
+    # an anonymised person (김 모 씨) is named as written, without the descriptor before it, never resolved
+    ('김철수 씨는 외출했다. 경찰에 신고한 집주인 김 모 씨(53세)는 "월세가 밀렸다"고 말했다.', [("월세가 밀렸다", "김 모 씨")]),
     # a bracket glued to a name (age, abbreviation) is not part of it
     ('이대영(53) 서울시 부교육감은 28일 "잘못된 정책을 바로잡겠다"고 밝혔다.', [("잘못된 정책을 바로잡겠다", "이대영")]),
     # the only subject sits in a relative clause: the speaker in force goes on; a time clause is no relative clause
