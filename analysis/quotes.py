@@ -373,7 +373,8 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
     else:
         lo, hi = 0, len(words)
     name, strength = _name_in(list(range(lo, hi)), words, nnp, proper, lex, roles=roles)
-    if strength < 2 and roles and roles[0] > 0 and lo > roles[0]:  # 오영식 전 | 한국철도공사 사장
+    # 오영식 전 | 한국철도공사 사장; 표창원 전 | 경찰대 교수 (경찰대 looks like a name too)
+    if roles and roles[0] > 0 and lo > roles[0] and (strength < 2 or words[roles[0]] in ("전", "현")):
         before, sure = _name_in(list(range(roles[0])), words, nnp, proper, lex, roles=roles)
         if sure == 2:
             name = before
@@ -786,9 +787,15 @@ def _embedded(toks: ArticleTokens, lo: int, hi: int) -> bool:
     does a time clause (… 저지른 당시)."""
     idx = toks.token_range(lo, hi)
     tag, form = toks.tag, toks.form
+
+    def verb_before(k: int) -> bool:  # 주장한, 기술했다는 (하/XSV 었/EP 다는/ETM)
+        j = k - 1
+        while j > idx.start and tag[j] == "EP":
+            j -= 1
+        return tag[j].startswith(("VV", "VX")) or tag[j] == "XSV"
+
     return any(tag[k] == "ETM" and k + 1 < len(tag) and tag[k + 1] in ("NNG", "NNB", "NNP") and k > idx.start
-               and (tag[k - 1].startswith(("VV", "VX")) or tag[k - 1] == "XSV") and form[k + 1] not in ADVERBIAL_HEADS
-               for k in idx)
+               and verb_before(k) and form[k + 1] not in ADVERBIAL_HEADS for k in idx)
 
 
 def _clause_break(toks: ArticleTokens, lo: int, hi: int) -> bool:
