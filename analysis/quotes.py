@@ -401,6 +401,8 @@ def _name_in(run: list[int], words: list[str], nnp: list[bool], proper: list[boo
             break
     while len(tail) >= 2 and words[tail[-1]] in lex.places:  # 아니스 셰이프 리비아 | 인민해방군 대변인
         tail.pop()
+    while len(tail) >= 2 and words[tail[0]] in lex.places:  # 북한 | 김여정
+        tail.pop(0)
     # an institution before a Korean name is an affiliation: 대한상공회의소 | 박종갑 (not 블라디미르 | 푸틴)
     while len(tail) >= 2 and max(len(part) for part in words[tail[0]].split()) > 4 \
             and _is_korean_name(words[tail[1]], lex):
