@@ -5,8 +5,9 @@ Usage::
     python -m analysis build ../shared/corpora/kowikinews.jsonl --out build/shared
     python benchmarks/eval_quotes.py build/shared
 
-Prints precision / recall / F1 for the dev split, the a/b test third and the fresh held-out set c
-(``tests/gold/GUIDELINES.md``). Quotes are re-extracted with the current rules from the built
+Prints precision / recall / F1 for the whole dev split and for each labelled set's test articles
+(``tests/gold/GUIDELINES.md`` says which sets were looked at while tuning; set d is the one held
+out until the rules were frozen). Quotes are re-extracted with the current rules from the built
 sentences and tokens, so the figures follow ``analysis/quotes.py`` even on an older build.
 """
 
@@ -21,23 +22,34 @@ from analysis.evaluation import GOLD_DIR, load_gold, score_quotes
 from analysis.quotes import extract_quotes
 
 
+def groups() -> dict[str, list[str]]:
+    """Article ids to score together: the dev split, then each set's test articles."""
+    out: dict[str, list[str]] = {}
+    for path in sorted(GOLD_DIR.glob("articles_shared_*.tsv")):
+        table = pd.read_csv(path, sep="\t", dtype={"article_id": str, "split": str})
+        label = path.stem.removeprefix("articles_shared_")
+        out.setdefault("dev (all sets)", []).extend(table.loc[table["split"] == "dev", "article_id"])
+        test = table.loc[table["split"] == "test", "article_id"].tolist()
+        if test:
+            out[f"test, set {label}"] = test
+    return out
+
+
 def main(out: str) -> int:
     corpus = read_tables(out)
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
-    fresh = set(pd.read_csv(GOLD_DIR / "articles_shared_c.tsv", sep="\t")["article_id"])
-    for split in ("dev", "test"):
-        gold, ids = load_gold(split=split, texts=texts)
-        sets = {"dev": ids} if split == "dev" else {
-            "test a/b": [i for i in ids if i not in fresh], "test c (fresh)": [i for i in ids if i in fresh]}
-        for name, chosen in sets.items():
-            keep = set(chosen)
-            quotes = extract_quotes(corpus.articles[corpus.articles["article_id"].isin(keep)],
-                                    corpus.sentences[corpus.sentences["article_id"].isin(keep)],
-                                    corpus.tokens[corpus.tokens["article_id"].isin(keep)])
-            scores = score_quotes(quotes, gold[gold["article_id"].isin(keep)], chosen)
-            figures = "  ".join(f"{kind} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} ({s.tp}/{s.n_pred}/{s.n_gold})"
-                                for kind, s in scores.items())
-            print(f"{name:15} {len(chosen):3} articles  {figures}")
+    gold, ids = load_gold(texts=texts)
+    keep = set(ids)
+    quotes = extract_quotes(corpus.articles[corpus.articles["article_id"].isin(keep)],
+                            corpus.sentences[corpus.sentences["article_id"].isin(keep)],
+                            corpus.tokens[corpus.tokens["article_id"].isin(keep)])
+    print(f"{'set':18} {'articles':>8}  {'detection P / R / F1':>24}  {'attribution P / R / F1':>24}")
+    for name, chosen in groups().items():
+        scores = score_quotes(quotes[quotes["article_id"].isin(set(chosen))],
+                              gold[gold["article_id"].isin(set(chosen))], chosen)
+        figures = "  ".join(f"{s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f} ({s.tp}/{s.n_pred}/{s.n_gold})"
+                            for s in scores.values())
+        print(f"{name:18} {len(chosen):8}  {figures}")
     return 0
 
 
