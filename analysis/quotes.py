@@ -717,10 +717,17 @@ def _noun_phrases(text: str, toks: ArticleTokens, lex: Lexicon,
 # --------------------------------------------------------------------------- classification
 
 
-def _suffix(text: str, close_mark: int, hi: int) -> str:
-    """The text glued after a closing mark, up to the next space or punctuation."""
-    m = re.match(r"[가-힣]+", text[close_mark + 1: hi])
-    return m.group(0) if m else ""
+SPACED_QUOTATIVE: Final = re.compile(r" (?=(?:이)?라(?:고|며|면서|는)(?![가-힣]))")  # "…" 라고 하였다
+
+
+def _suffix(text: str, close_mark: int, hi: int) -> tuple[str, int]:
+    """The text glued after a closing mark, up to the next space or punctuation, and where it ends.
+    A quotative ending typed after a space counts as glued ("…" 라고 하였다)."""
+    at = close_mark + 1
+    if SPACED_QUOTATIVE.match(text, at, hi):
+        at += 1
+    m = re.compile(r"[가-힣]+").match(text, at, hi)
+    return (m.group(0), m.end()) if m else ("", at)
 
 
 def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi: int) -> tuple[bool, str]:
@@ -732,15 +739,22 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
     preds = _predicates(toks, toks.token_range(after_lo, sent_hi))
     speech_pred = next((lemma for _, lemma in preds if lemma in lex.speech_verbs), "")
     first_pred = preds[0][1] if preds else ""
-    suffix = _suffix(text, span.close_mark, sent_hi) if span.close_mark >= 0 else ""
+    suffix, suffix_end = _suffix(text, span.close_mark, sent_hi) if span.close_mark >= 0 else ("", after_lo)
     words = len(content.split())
+    called = re.compile(r" (?:하는|한) ([가-힣]+)").match(text, suffix_end, sent_hi)
+    if suffix in ("라고", "이라고") and called \
+            and PARTICLE_END.sub("", called.group(1)) not in ("데", "적", "바", "것", "뒤", "후"):
+        # "…"라고 하는 방식/이름: a noun phrase, judged as after 라는 (but "…"라고 한 적이 있다 is speech)
+        suffix, suffix_end = "라는", called.start(1) - 1
+    if suffix in ("라고", "이라고") and first_pred == "하다" and words == 1:
+        return False, ""  # "똥남아"라고 하거나: what something is called
 
     if suffix and lex.adverbial.fullmatch(suffix):
         if first_pred in lex.naming_verbs:
             return False, ""
         return True, speech_pred or suffix
     if suffix and lex.adnominal.fullmatch(suffix):
-        nxt = re.match(r"\s*([가-힣]+)", text[after_lo + len(suffix): sent_hi])
+        nxt = re.match(r"\s*([가-힣]+)", text[suffix_end: sent_hi])
         noun = nxt.group(1) if nxt else ""
         head = PARTICLE_END.sub("", noun)
         if noun and lex.name_nouns.match(noun) and not lex.speech_nouns.fullmatch(head):
