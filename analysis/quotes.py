@@ -378,6 +378,12 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
         before, sure = _name_in(list(range(roles[0])), words, nnp, proper, lex, roles=roles)
         if sure == 2:
             name = before
+    # a name Kiwi does not know, before a country and a title: 화춘잉 | 중국 외교부 대변인
+    place = next((i for i, w in enumerate(words) if w in lex.places), -1)
+    if not name and roles and 1 <= place <= 2 and place < roles[-1] and all(
+            re.fullmatch(r"[가-힣]{2,}", w) and not _is_role(w, lex) and not lex.org_suffixes.suffix_of(w)
+            and w not in lex.non_speakers for w in words[:place]):
+        name = " ".join(words[:place])
     # a rare name Kiwi reads as a common noun, first in a phrase that ends in a title:
     # 홍수열/NNG 자원순환사회경제연구소장; 최순실 씨 even though 실 ends organisations' names
     if not name and roles and roles[-1] == len(words) - 1 and roles[0] > 0 and _name_shaped(words[0], lex) \
@@ -676,6 +682,8 @@ def _canonical(m: Mention, people: People, lex: Lexicon) -> str:
             return resolved
         if _is_full_name(m, lex):
             return m.name
+        if len(m.name) > 1 and len(m.text.split()) > len(m.name.split()) + len(m.role.split()):
+            return m.name  # the name, without affiliation and title: 훙레이 (중국 외교부 대변인)
         return m.text
     return _bare_role(m, people) or people.resolve(m.text) or m.text
 
@@ -686,7 +694,7 @@ def _rank(m: Mention, people: People, lex: Lexicon) -> int:
     if _is_person(m, people, lex):
         return 0
     head = m.text.split()[-1] if m.text else ""
-    if m.name or m.role or lex.org_suffixes.suffix_of(head) or lex.unnamed_sources.suffix_of(head) \
+    if m.name or m.role or head.endswith("들") or lex.org_suffixes.suffix_of(head) or lex.unnamed_sources.suffix_of(head) \
             or re.fullmatch(r"[A-Z][A-Za-z0-9&.-]+", head):
         return 1
     return 2
@@ -705,7 +713,7 @@ def _noun_phrases(text: str, toks: ArticleTokens, lex: Lexicon,
     for k in range(1, len(tags)):
         if tags[k - 1] == "NNP":
             last_nnp = k - 1
-        if k - last_nnp <= 6 and tags[k].startswith("J") and tags[k - 1] in NOMINAL_TAGS:
+        if k - last_nnp <= 6 and (tags[k].startswith("J") or tags[k] == "VCP") and tags[k - 1] in NOMINAL_TAGS:
             key = (k, int(toks.sent_start[toks.sentence_of(int(toks.start[k]))]))
             if key not in memo:
                 memo[key] = _mention_before(text, toks, k, key[1], lex)
@@ -717,7 +725,12 @@ def _noun_phrases(text: str, toks: ArticleTokens, lex: Lexicon,
 # --------------------------------------------------------------------------- classification
 
 
-SPACED_QUOTATIVE: Final = re.compile(r" (?=(?:이)?라(?:고|며|면서|는)(?![가-힣]))")  # "…" 라고 하였다
+#: A quotative ending typed after a space: "…" 라고 하였다, "…물러나야" 한다며.
+SPACED_QUOTATIVE: Final = re.compile(r" (?=(?:(?:이)?라(?:고|며|면서|는)|[하한했해][가-힣]*(?:며|고|면서))(?![가-힣]))")
+#: What follows a mark that closes inside the reporting clause: "…수출"중이라며, "…추정"된다며.
+MIDWORD_QUOTATIVE: Final = re.compile(r"[가-힣]*(?:다며|다고|라며|라고|면서|며)")
+#: …or inside a connective clause, speech when a reporting verb follows: "…맞"지만 … 전했다.
+MIDWORD_CONNECTIVE: Final = re.compile(r"[가-힣]*(?:지만|므로|는데|니까|어서|아서|고)")
 
 
 def _suffix(text: str, close_mark: int, hi: int) -> tuple[str, int]:
@@ -775,6 +788,8 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
     # the mark closes inside a predicate ("…제공"하기로 합의했다고 밝혔다, "…촉구"한다고)
     if re.fullmatch(r"[하해했한할함][가-힣]*(?:고|며|면서|로)", suffix) and speech_pred and words >= 2:
         return True, speech_pred
+    if words >= 3 and (MIDWORD_QUOTATIVE.fullmatch(suffix) or (speech_pred and MIDWORD_CONNECTIVE.fullmatch(suffix))):
+        return True, speech_pred or suffix
     # another particle glued to the mark ("…"를 외쳤다): speech only with a reporting verb
     if speech_pred and words >= 2 and first_pred == speech_pred:
         return True, speech_pred
@@ -811,7 +826,8 @@ def _embedded(toks: ArticleTokens, lo: int, hi: int) -> bool:
         return tag[j].startswith(("VV", "VX")) or tag[j] == "XSV"
 
     return any(tag[k] == "ETM" and k + 1 < len(tag) and tag[k + 1] in ("NNG", "NNB", "NNP") and k > idx.start
-               and verb_before(k) and form[k + 1] not in ADVERBIAL_HEADS for k in idx)
+               and (verb_before(k) or form[k] in ("다는", "라는", "는다는", "ᆫ다는"))  # 수정이 필요하다는 주장
+               and form[k + 1] not in ADVERBIAL_HEADS for k in idx)
 
 
 def _clause_break(toks: ArticleTokens, lo: int, hi: int) -> bool:
