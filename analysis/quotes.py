@@ -767,8 +767,10 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
             return False, ""
         return True, speech_pred or suffix
     if suffix and lex.adnominal.fullmatch(suffix):
-        nxt = re.match(r"\s*([가-힣]+)", text[suffix_end: sent_hi])
+        nxt = re.match(r"\s*([가-힣]+)(?:\s+([가-힣]+))?", text[suffix_end: sent_hi])
         noun = nxt.group(1) if nxt else ""
+        if nxt and nxt.group(2) and re.search(r"(?:한|인|은|던|성|적)$", noun):  # "…"라는 무책임한 발언, 협박성 내용
+            noun = nxt.group(2)
         head = PARTICLE_END.sub("", noun)
         if noun and lex.name_nouns.match(noun) and not lex.speech_nouns.fullmatch(head):
             return False, ""
@@ -811,6 +813,22 @@ ADVERBIAL_HEADS: Final = frozenset({"당시", "때", "후", "뒤", "직후", "�
                                     "가운데", "도중", "무렵", "순간", "채", "대로", "듯", "뒤로"})
 
 
+QUOTATIVE_ETM: Final = frozenset({"다는", "라는", "는다는", "ᆫ다는"})
+GLUED: Final = re.compile(r" ?[가-힣]")  # a word right after a closing mark continues its clause
+
+
+def _clause_end(text: str, toks: ArticleTokens, span: Span) -> int:
+    """Where the sentence reporting ``span`` ends. Kiwi sometimes ends a sentence right at a closing
+    mark ("…것"|이라며 …): the words glued after the mark still belong to it."""
+    anchor = span.close_mark if span.close_mark >= 0 else span.start
+    si = toks.sentence_of(anchor)
+    hi = int(toks.sent_end[si])
+    glued = span.close_mark >= 0 and GLUED.match(text, span.close_mark + 1) is not None
+    if glued and hi <= span.close_mark + 1 and si + 1 < len(toks.sent_end):
+        hi = int(toks.sent_end[si + 1])
+    return hi
+
+
 def _embedded(toks: ArticleTokens, lo: int, hi: int) -> bool:
     """A verb's adnominal ending between ``lo`` and ``hi`` followed by a noun: a subject before it
     sits in a relative clause (윤 총장이 … 주장한 것에 대해 "…"), not in the reporting one. An
@@ -826,7 +844,7 @@ def _embedded(toks: ArticleTokens, lo: int, hi: int) -> bool:
         return tag[j].startswith(("VV", "VX")) or tag[j] == "XSV"
 
     return any(tag[k] == "ETM" and k + 1 < len(tag) and tag[k + 1] in ("NNG", "NNB", "NNP") and k > idx.start
-               and (verb_before(k) or form[k] in ("다는", "라는", "는다는", "ᆫ다는"))  # 수정이 필요하다는 주장
+               and (verb_before(k) or form[k] in QUOTATIVE_ETM)  # 수정이 필요하다는 주장
                and form[k + 1] not in ADVERBIAL_HEADS for k in idx)
 
 
@@ -846,7 +864,14 @@ def _elsewhere(m: Mention, span: Span, lex: Lexicon, toks: ArticleTokens | None)
     close_at = span.close_mark if span.close_mark >= 0 else span.end
     if m.end <= open_at:
         return m.marker == 1 and _embedded(toks, m.end, open_at)
-    return m.start > close_at and bool(_predicates(toks, toks.token_range(close_at, m.start)))
+    if m.start <= close_at:
+        return False
+    if _predicates(toks, toks.token_range(close_at, m.start)):
+        return True
+    # a case subject inside a quotative clause after the quote: …"라며 수정이 필요하다는 주장을 했다
+    hi = int(toks.sent_end[toks.sentence_of(m.start)])
+    return m.marker == 1 and any(toks.tag[k] == "ETM" and toks.form[k] in QUOTATIVE_ETM
+                                 for k in toks.token_range(m.end, hi))
 
 
 def _nested(toks: ArticleTokens, close_at: int, hi: int, lex: Lexicon) -> bool:
@@ -914,9 +939,7 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
     in_force: tuple[str, str] = ("", "")  # (speaker, role) of the last person or organisation talking
     rows: list[dict[str, object]] = []
     last_sent_seen = -1
-    decisions = [_is_speech(text, sp, toks, lex, int(toks.sent_end[toks.sentence_of(sp.close_mark if sp.close_mark >= 0
-                                                                                       else sp.start)]))
-                 for sp in spans]
+    decisions = [_is_speech(text, sp, toks, lex, _clause_end(text, toks, sp)) for sp in spans]
     # quotes chained by a comma share the fate of the last one: "인과응보다", "…되나?"라는 반응
     for i in range(len(spans) - 2, -1, -1):
         a, b = spans[i], spans[i + 1]

@@ -169,6 +169,10 @@ CASES = [
     # a group of people ranks with organisations; a claim (…하다는 주장) holds no speaker
     ('새누리당은 "대화의 성과다"라고 주장했지만, 바로 유가족들이 "그렇게 주장하지 말라"고 반박했다.',
      [("대화의 성과다", "새누리당"), ("그렇게 주장하지 말라", "유가족들")]),
+    # a speech noun one adjective after 라는 (라는 무책임한 발언); a case subject in a claim after the quote
+    ('정홍원 총리는 "그건 어쩔 수 없는 문제"라는 무책임한 발언으로 비판을 받았다.', [("그건 어쩔 수 없는 문제", "정홍원")]),
+    ('정홍원 총리는 답했다. 또 "모든 교과서에 오류가 있다"라며 좌편향 교과서도 수정이 필요하다는 주장을 했다.',
+     [("모든 교과서에 오류가 있다", "정홍원")]),
     # the phrase the reporting verb modifies is the speaker ("…"고 말한 X)
     ('"안전을 담보하기가 어려워지고 있다"고 본 나상윤 공공교통네트워크 정책위원의 말처럼, 투자가 필요하다.',
      [("안전을 담보하기가 어려워지고 있다", "나상윤")]),
