@@ -92,9 +92,17 @@ class Affixes:
     def __init__(self, words: Sequence[str]) -> None:
         self.words = frozenset(words)
         self.lengths = sorted({len(w) for w in words}, reverse=True)
+        self._seen: dict[tuple[str, int], bool] = {}  # the same words come back often (대변인, 관계자)
 
     def suffix_of(self, word: str, *, min_length: int = 1) -> bool:
-        return not self.words.isdisjoint([word[-n:] for n in self.lengths if min_length <= n <= len(word)])
+        key = (word, min_length)
+        hit = self._seen.get(key)
+        if hit is None:
+            if len(self._seen) > 100_000:  # bounded: a long build meets ever new words
+                self._seen.clear()
+            hit = self._seen[key] = not self.words.isdisjoint(
+                [word[-n:] for n in self.lengths if min_length <= n <= len(word)])
+        return hit
 
     def prefix_of(self, word: str) -> str:
         return next((word[:n] for n in self.lengths if n <= len(word) and word[:n] in self.words), "")
