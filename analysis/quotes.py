@@ -151,9 +151,9 @@ class Span:
 def _mark_runs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Runs of adjacent quotation marks in ``text[lo:hi]`` as (start, end, role).
 
-    Roles: ``O``/``C`` curly opening/closing; for straight marks ``o`` opener-like, ``c``
-    closer-like, ``x`` glued to words on both sides (``대변인은"일본이``, ``…했다"고``: either),
-    ``A`` unknown."""
+    Roles: ``O``/``C`` curly opening/closing; ``o`` opener-like, ``c`` closer-like, ``x`` glued to
+    words on both sides (``대변인은"일본이``, ``…했다"고``, ``…맞다“며``: either), ``y`` a closing
+    curly mark placed like an opener (`` ”어떻게``), ``A`` unknown."""
     runs: list[tuple[int, int, str]] = []
     i = lo
     while i < hi:
@@ -165,9 +165,13 @@ def _mark_runs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
             has_open = any(c in OPEN_MARKS for c in chunk)
             has_close = any(c in CLOSE_MARKS for c in chunk)
             role = "O" if has_open and not has_close else "C" if has_close and not has_open else "A"
+            before = text[i - 1] if i > lo else " "
+            after = text[j] if j < hi else " "
+            if role == "O" and j - i == 1 and re.match(r"[가-힣0-9A-Za-z.]", before) and re.match(r"[가-힣]", after):
+                role = "x"  # a curly opener glued like a closer: "…맞다“며
+            elif role == "C" and j - i == 1 and before.isspace() and re.match(r"[가-힣0-9A-Za-z]", after):
+                role = "y"  # a curly closer placed like an opener: “…며 ”어떻게 (opens only when nothing is open)
             if role == "A":  # a straight mark: read its side from the character before it
-                before = text[i - 1] if i > lo else " "
-                after = text[j] if j < hi else " "
                 # opener-like after a space or an opening context (unless it stands alone);
                 # closer-like after a word or a sentence mark ("…다."고, "…"라며)
                 opening = before.isspace() or before in OPENING_CONTEXT
@@ -205,6 +209,8 @@ def find_spans(text: str) -> list[Span]:
         for n, (start, end, role) in enumerate(runs):
             if role == "x":  # glued on both sides: it opens when nothing is open and a closer follows
                 role = "o" if opened is None and n + 1 < len(runs) and runs[n + 1][2] in ("c", "x", "C") else "c"
+            elif role == "y":
+                role = "o" if opened is None else "c"
             if opened is None:
                 if role in ("O", "A", "o"):
                     opened, open_at = end, start
@@ -777,8 +783,8 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
     if suffix and lex.adnominal.fullmatch(suffix):
         nxt = re.match(r"\s*([가-힣]+)(?:\s+([가-힣]+))?", text[suffix_end: sent_hi])
         noun = nxt.group(1) if nxt else ""
-        if nxt and nxt.group(2) and re.search(r"(?:한|인|은|던|성|적)$", noun):  # "…"라는 무책임한 발언, 협박성 내용
-            noun = nxt.group(2)
+        if nxt and nxt.group(2) and re.search(r"(?:한|인|은|던|성|적)$|^등(?:의)?$", noun):
+            noun = nxt.group(2)  # "…"라는 무책임한 발언, 협박성 내용, "…"는 등의 발언
         head = PARTICLE_END.sub("", noun)
         if noun and lex.name_nouns.match(noun) and not lex.speech_nouns.fullmatch(head):
             return False, ""

@@ -20,6 +20,9 @@ SPAN_CASES = [
     # a straight mark glued to words on both sides opens when a closer follows, else it closes
     ('정부는 유감을 표했다. 조태영 대변인은"일본이 한 일이 나타난 것"이라며 비판했다.', ["일본이 한 일이 나타난 것"]),
     ('닫는 따옴표만 있다"고 말했다. 그는 "좋다"고 했다.', ["닫는 따옴표만 있다", "좋다"]),
+    # curly marks typed the wrong way round among straight ones
+    ('관계자는 "개인정보가 맞다“며 ”확인 중“이라고 전했다.', ["개인정보가 맞다", "확인 중"]),
+    ('그는 “마음이 무겁습니다 ”라는 심정을 밝혔다.', ["마음이 무겁습니다 "]),
 ]
 
 
