@@ -610,6 +610,20 @@ def _adnominal_reporter(text: str, toks: ArticleTokens, span: Span, hi: int, lex
     return _mention_before(text, toks, j, int(toks.end[etm]), lex)
 
 
+def _possessor(text: str, toks: ArticleTokens, open_at: int, lo: int, lex: Lexicon) -> Mention | None:
+    """Whose words a quote is when the quote itself is possessed: ``잭 런던의 "…"``, ``스가 관방장관의
+    담화문의 "…"`` → that noun phrase, else ``None``."""
+    k = bisect.bisect_left(toks.start, open_at) - 1
+    if k < 1 or toks.tag[k] != "JKG" or toks.end[k] != open_at and text[toks.end[k]:open_at].strip():
+        return None
+    m = _mention_before(text, toks, k, lo, lex)
+    if m is not None and m.text.split()[-1] in lex.source_nouns:  # …관방장관의 담화문의 "…"
+        j = bisect.bisect_left(toks.start, m.start) - 1
+        if j >= 1 and toks.tag[j] == "JKG":
+            m = _mention_before(text, toks, j, lo, lex)
+    return m
+
+
 def _subject_marker(toks: ArticleTokens, k: int) -> tuple[int, int] | None:
     """(index of the noun phrase's following token, marker strength) when token ``k`` marks a subject.
 
@@ -624,8 +638,8 @@ def _subject_marker(toks: ArticleTokens, k: int) -> tuple[int, int] | None:
         return k, 0 if form in ("은", "는", "께서", "께서는") else 1
     if form == "에" and tag == "JKB" and k + 1 < len(toks.form) and toks.form[k + 1] in ("따르", "의하"):
         return k, 2  # 관계자에 따르면 / 의하면
-    if form == "역시" and tag == "MAG" and k >= 1 and toks.tag[k - 1] in NOMINAL_TAGS:
-        return k, 1  # 서울환경연합 역시
+    if form in ("역시", "또한") and tag == "MAG" and k >= 1 and toks.tag[k - 1] in NOMINAL_TAGS:
+        return k, 1  # 서울환경연합 역시, 야3당 의원들 또한
     return None
 
 
@@ -649,11 +663,12 @@ def _subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[
         if _quoted(spans, s):
             continue
         if (j, lo) not in memo:
-            memo[j, lo] = _mention_before(text, toks, j, lo, lex, detached=toks.form[j] == "역시")
+            memo[j, lo] = _mention_before(text, toks, j, lo, lex, detached=toks.tag[j] == "MAG")
         m = memo[j, lo]
-        if m is not None and strength == 1 and toks.form[j] == "역시" and not (
-                m.proper or m.role or lex.org_suffixes.suffix_of(m.text) or lex.unnamed_sources.suffix_of(m.text)):
-            continue  # X 역시 marks a speaker only when X is a person or a body (not 신년 연하장 역시)
+        if m is not None and strength == 1 and toks.tag[j] == "MAG" and not (
+                m.proper or m.role or m.text.endswith("들") or lex.org_suffixes.suffix_of(m.text)
+                or lex.unnamed_sources.suffix_of(m.text)):
+            continue  # X 역시/또한 marks a speaker only when X is a person or a body (not 신년 연하장 역시)
         if m is not None and not _quoted(spans, m.start):
             out.append(replace(m, marker=strength))
     return out
@@ -986,9 +1001,10 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
         best = _pick_speaker(subjects, span, people, lex, toks, nested=nested)
         if best is not None and in_force[0] and _elsewhere(best, span, lex, toks):
             best = None  # its only subject is another clause's: 곽 전 교육감이 추진해온 조직개편과 관련해서는 "…"
-        reporter = _adnominal_reporter(text, toks, span, int(toks.sent_end[si]), lex)
+        reporter = _adnominal_reporter(text, toks, span, int(toks.sent_end[si]), lex) \
+            or _possessor(text, toks, open_at, int(toks.sent_start[toks.sentence_of(open_at)]), lex)
         if reporter is not None and _rank(reporter, people, lex) <= 1:
-            best = reporter  # "…"고 말한 김 의원은
+            best = reporter  # "…"고 말한 김 의원은; 잭 런던의 "…"
         if best is None or _rank(best, people, lex) > 0:  # a newspaper or 정부 citing someone's statement
             best = _cited_source(text, toks, int(toks.sent_start[si]), open_at, spans, lex) or best
         speaker = _canonical(best, people, lex) if best is not None else ""
