@@ -614,7 +614,7 @@ def _possessor(text: str, toks: ArticleTokens, open_at: int, lo: int, lex: Lexic
     """Whose words a quote is when the quote itself is possessed: ``잭 런던의 "…"``, ``스가 관방장관의
     담화문의 "…"`` → that noun phrase, else ``None``."""
     k = bisect.bisect_left(toks.start, open_at) - 1
-    if k < 1 or toks.tag[k] != "JKG" or (toks.end[k] != open_at and text[toks.end[k]:open_at].strip()):
+    if k < 1 or toks.tag[k] != "JKG" or text[toks.end[k]:open_at].strip():
         return None
     m = _mention_before(text, toks, k, lo, lex)
     if m is not None and m.text.split()[-1] in lex.source_nouns:  # …관방장관의 담화문의 "…"
