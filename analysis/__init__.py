@@ -9,7 +9,7 @@ The public functions, by concern (one module each):
 - :mod:`analysis.aggregate` — corpus-wide counts computed part by part from a build folder.
 - :mod:`analysis.keywords` — frequencies, compounds, TF-IDF, keyness, KWIC, collocates, trends.
 - :mod:`analysis.quotes` — :func:`extract_quotes` with speakers resolved.
-- :mod:`analysis.evaluation` — :func:`score_quotes` against the hand-labelled gold.
+- :mod:`analysis.evaluation` — :func:`score_quotes`, :func:`score_by_group` against the hand-labelled gold.
 - :mod:`analysis.themes` — theme lexicons and scores with evidence.
 - :mod:`analysis.plotting` — charts with a Korean font.
 - :mod:`analysis.report` — :func:`render_report`, the main job.
@@ -45,6 +45,7 @@ _EXPORTS = {
     "quote_counts": "aggregate",
     "read_tables": "build",
     "render_report": "report",
+    "score_by_group": "evaluation",
     "score_quotes": "evaluation",
     "term_counts": "aggregate",
     "term_frequencies": "keywords",
@@ -93,6 +94,7 @@ __all__ = [
     "quote_counts",
     "read_tables",
     "render_report",
+    "score_by_group",
     "score_quotes",
     "term_counts",
     "term_frequencies",

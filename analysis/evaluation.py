@@ -146,3 +146,30 @@ def errors(pred: pd.DataFrame, gold: pd.DataFrame, article_ids: Sequence[str]) -
               "predicted": "", "gold": gold.at[j, "speaker"]} for j in range(len(gold)) if j not in mg]
     out = pd.DataFrame(rows, columns=["kind", "article_id", "start", "predicted", "gold"])
     return out.sort_values(["article_id", "start", "kind"], kind="stable").reset_index(drop=True)
+
+
+def gold_groups(*, gold_dir: Path = GOLD_DIR) -> dict[str, list[str]]:
+    """Labelled article ids to report together: the whole dev split, then each labelled set's test
+    articles (``test a``, ``test b`` …; ``tests/gold/GUIDELINES.md`` says which were looked at)."""
+    out: dict[str, list[str]] = {"dev": []}
+    for path in sorted(gold_dir.glob("articles_shared_*.tsv")):
+        table = pd.read_csv(path, sep="\t", dtype={"article_id": str, "split": str})
+        out["dev"] += table.loc[table["split"] == "dev", "article_id"].tolist()
+        test = table.loc[table["split"] == "test", "article_id"].tolist()
+        if test:
+            out[f"test {path.stem.removeprefix('articles_shared_')}"] = test
+    return out
+
+
+def score_by_group(pred: pd.DataFrame, texts: dict[str, str], *, gold_dir: Path = GOLD_DIR) -> pd.DataFrame:
+    """Detection and attribution scores of ``pred`` per :func:`gold_groups` group, one row per
+    (group, kind), with the counts behind each figure.
+
+    Example:
+        >>> score_by_group(corpus.quotes, texts)  # doctest: +SKIP
+    """
+    gold, _ = load_gold(gold_dir=gold_dir, texts=texts)
+    rows = [{"group": name, "kind": kind, "articles": len(ids), **score.as_dict()}
+            for name, ids in gold_groups(gold_dir=gold_dir).items()
+            for kind, score in score_quotes(pred, gold, ids).items()]
+    return pd.DataFrame(rows)

@@ -7,7 +7,7 @@ import hashlib
 import pandas as pd
 import pytest
 
-from analysis.evaluation import GOLD_DIR, Score, load_gold, score_quotes
+from analysis.evaluation import GOLD_DIR, Score, gold_groups, load_gold, score_quotes
 
 
 def frame(rows):
@@ -37,6 +37,22 @@ def test_score_arithmetic():
     s = Score(tp=8, n_pred=10, n_gold=16)
     assert (s.precision, s.recall) == (0.8, 0.5)
     assert s.f1 == pytest.approx(2 * 0.8 * 0.5 / 1.3)
+
+
+def test_gold_groups_cover_every_labelled_article_once():
+    splits = pd.concat([pd.read_csv(p, sep="\t") for p in GOLD_DIR.glob("articles_shared_*.tsv")])
+    groups = gold_groups()
+    grouped = [a for ids in groups.values() for a in ids]
+    assert sorted(grouped) == sorted(splits["article_id"])
+    assert set(groups["dev"]) == set(splits.loc[splits["split"] == "dev", "article_id"])
+    assert all(name == "dev" or name.startswith("test ") for name in groups)
+
+
+def test_gold_quote_counts_match_the_article_lists():
+    splits = pd.concat([pd.read_csv(p, sep="\t") for p in GOLD_DIR.glob("articles_shared_*.tsv")])
+    quotes = pd.concat([pd.read_json(p, lines=True) for p in GOLD_DIR.glob("quotes_shared_*.jsonl")])
+    counted = quotes["article_id"].value_counts()
+    assert (splits.set_index("article_id")["n_quotes"] == counted.reindex(splits["article_id"]).fillna(0).values).all()
 
 
 def test_bundled_article_against_its_gold(bundled):
