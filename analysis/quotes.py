@@ -42,6 +42,8 @@ CLOSE_MARKS: Final = "”〞"
 STRAIGHT: Final = '"＂'
 ALL_MARKS: Final = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 #: Characters after which a straight mark opens a quote ((", ·", :" …).
+#: What a closing mark after a full stop is followed by: 했다."고, 했다."라며 (else the mark opens).
+QUOTATIVE_START: Final = re.compile(r"이라|라|고|며|면서|는|란")
 OPENING_CONTEXT: Final = "([{<‘'·,:;=—–-"
 SENTENCE_END: Final = re.compile(r"[.!?。](?=\s|$)")
 PARTICLE_END: Final = re.compile(r"(을|를|이|가|은|는|의|에|로|으로|과|와|도)$")
@@ -177,6 +179,8 @@ def _mark_runs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
                 opening = before.isspace() or before in OPENING_CONTEXT
                 glued = not after.isspace() and after not in ".,;:!?)]}…" and after not in ALL_MARKS
                 role = ("A" if after.isspace() else "o") if opening else "x" if glued else "c"
+                if before in ".!?" and re.match(r"[가-힣]", after) and not QUOTATIVE_START.match(text, j):
+                    role = "o"  # a new sentence with no space before its quote: 밝혔다."국회의원들은
             runs.append((i, j, role))
             i = j
         else:
@@ -392,6 +396,12 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
         before, sure = _name_in(list(range(roles[0])), words, nnp, proper, lex, roles=roles)
         if sure == 2:
             name = before
+    # the words after the last title are a name, known to Kiwi or not: 장관 | 알마즈벡 아브또브
+    after = words[roles[-1] + 1:] if roles and words[roles[-1]] in lex.roles.words else []
+    if not name and 1 <= len(after) <= 3 and all(
+            re.fullmatch(r"[가-힣]{2,}", w) and not lex.org_suffixes.suffix_of(w) and w not in lex.non_speakers
+            for w in after):
+        name = " ".join(after)
     # a name Kiwi does not know, before a country and a title: 화춘잉 | 중국 외교부 대변인
     place = next((i for i, w in enumerate(words) if w in lex.places), -1)
     if not name and roles and 1 <= place <= 2 and place < roles[-1] and all(
