@@ -50,6 +50,9 @@ PARTICLE_END: Final = re.compile(r"(을|를|이|가|은|는|의|에|로|으로|�
 NOMINAL_TAGS: Final = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XSN", "XPN", "XR", "MM", "NP"})
 ANONYMOUS: Final = re.compile(r"(?<![가-힣])[가-힣] ?모 ?(?:씨|[가-힣]+)$")  # 김 모 씨, 김모씨, 이 모 교수
 DATE_WORD: Final = re.compile(r"\d+(?:년|월|일|시|분)(?:께|경)?")  # 2022년 6월 10일 저스틴 비버: not part of a name
+#: The commonest Korean surnames (about half of all Koreans): a three-syllable name starting so,
+#: after a foreign-looking proper noun, is the person (로베리 김동훈), unlike 버락 오바마.
+COMMON_SURNAMES: Final = frozenset("김이박최정강조윤장임")
 SUBJECT_PARTICLES: Final = frozenset({("은", "JX"), ("는", "JX"), ("이", "JKS"), ("가", "JKS"), ("께서", "JKS"),
                                       ("께서는", "JKS"), ("도", "JX")})
 
@@ -433,6 +436,10 @@ def _name_in(run: list[int], words: list[str], nnp: list[bool], proper: list[boo
         tail.pop()
     while len(tail) >= 2 and words[tail[0]] in lex.places:  # 북한 | 김여정
         tail.pop(0)
+    # a Korean name after a proper noun that is not one: 법률사무소 로베리 | 김동훈, 한화 이글스 | 정우람
+    if len(tail) >= 2 and words[tail[-1]][0] in COMMON_SURNAMES and _is_korean_name(words[tail[-1]], lex) \
+            and len(words[tail[-1]]) == 3 and not _is_korean_name(words[tail[-2]], lex):
+        tail = tail[-1:]
     # an institution before a Korean name is an affiliation: 대한상공회의소 | 박종갑 (not 블라디미르 | 푸틴)
     while len(tail) >= 2 and max(len(part) for part in words[tail[0]].split()) > 4 \
             and _is_korean_name(words[tail[1]], lex):
@@ -494,6 +501,11 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         while head_end > lo and text[head_end - 1].isspace():
             head_end -= 1
     head_start = _word_start(text, lo, head_end)
+    if head_end - head_start > 2 and text[head_start] == "(" and text[head_end - 1] == ")":  # 재단 (EFF)은
+        head_end = head_start
+        while head_end > lo and text[head_end - 1].isspace():
+            head_end -= 1
+        head_start = _word_start(text, lo, head_end)
     head_start = _morpheme_start(toks, head_start, head_end, lo)
     last = k - 1
     if head_end - head_start > 2 and text[head_start] in "'‘" and text[head_end - 1] in "'’":  # '폭스스포츠'에서는
@@ -856,6 +868,10 @@ QUOTATIVE_ETM: Final = frozenset({"다는", "라는", "는다는", "ᆫ다는"})
 GLUED: Final = re.compile(r" ?[가-힣]")  # a word right after a closing mark continues its clause
 
 
+#: Verbs that work as postpositions (X와 관련해서는, X에 대해): no clause of their own.
+LIGHT_VERBS: Final = frozenset({"관련", "대하다", "위하다", "통하다", "따르다", "의하다", "비롯하다", "인하다", "관하다"})
+
+
 def _clause_end(text: str, toks: ArticleTokens, span: Span) -> int:
     """Where the sentence reporting ``span`` ends. Kiwi sometimes ends a sentence right at a closing
     mark ("…것"|이라며 …): the words glued after the mark still belong to it."""
@@ -882,9 +898,18 @@ def _embedded(toks: ArticleTokens, lo: int, hi: int) -> bool:
             j -= 1
         return tag[j].startswith(("VV", "VX")) or tag[j] == "XSV"
 
+    def verb_after(k: int) -> bool:  # …열린 청문회에 나와 "…": the subject goes on to a later verb
+        for j in range(k + 1, idx.stop - 1):
+            if form[j] in ALL_MARKS or tag[j] == "JKS" or (form[j], tag[j]) in SUBJECT_PARTICLES:
+                return False  # not inside a quote, and not another subject's verb
+            if (tag[j].startswith("VV") or tag[j] == "XSV") and tag[j + 1] in ("EC", "EP") \
+                    and toks.lemma[j] not in LIGHT_VERBS and form[j - 1] not in LIGHT_VERBS:
+                return True
+        return False
+
     return any(tag[k] == "ETM" and k + 1 < len(tag) and tag[k + 1] in ("NNG", "NNB", "NNP") and k > idx.start
                and (verb_before(k) or form[k] in QUOTATIVE_ETM)  # 수정이 필요하다는 주장
-               and form[k + 1] not in ADVERBIAL_HEADS for k in idx)
+               and form[k + 1] not in ADVERBIAL_HEADS and not verb_after(k) for k in idx)
 
 
 def _clause_break(toks: ArticleTokens, lo: int, hi: int) -> bool:
@@ -991,6 +1016,8 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
         # the subjects of the sentences since the last quote change who is in force
         for j in range(last_sent_seen + 1, si):
             best = _pick_speaker(sent_subjects(j), NOWHERE, people, lex)
+            if best is not None and _rank(best, people, lex) > 1:  # 김원웅 광복회장의 발언이 화제가 됐다
+                best = _cited_source(text, toks, int(toks.sent_start[j]), int(toks.sent_end[j]), spans, lex) or best
             if best is None:
                 continue
             preds = _predicates(toks, toks.token_range(int(toks.sent_start[j]), int(toks.sent_end[j])))

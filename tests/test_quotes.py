@@ -166,6 +166,14 @@ CASES = [
     ('유가족들은 수사권을 요구했다. 그 이유는 "정부를 믿을 수 없다"는 것이다.', [("정부를 믿을 수 없다", "유가족들")]),
     # the words after a title are a name even when Kiwi does not know them
     ('이주-이민부 장관 알마즈벡 아브또브는 "공휴일로 지정하겠다"고 밝혔다.', [("공휴일로 지정하겠다", "알마즈벡 아브또브")]),
+    # a Korean name after a foreign-looking proper noun; an abbreviation in brackets after the name
+    ('법률사무소 로베리 김동훈 변호사는 "취지는 차별 금지"라고 말했다.', [("취지는 차별 금지", "김동훈")]),
+    ('전자 프런티어 재단 (EFF)은 "링크할 권리에 대한 위협"이라고 밝혔다.', [("링크할 권리에 대한 위협", "전자 프런티어 재단")]),
+    # whose remark a sentence is about (X의 발언이 화제) is the speaker in force
+    ('김원웅 광복회장의 발언이 화제가 됐다. 그는 "친일파와 결탁했다"고 말했다.', [("친일파와 결탁했다", "김원웅")]),
+    # a subject that goes on to a later verb is not inside the relative clause before it
+    ('경찰은 사과하지 않았다. 강신명 전 경찰청장이 국회에서 열린 청문회에 나와 "사과할 수 없다"고 말했다.',
+     [("사과할 수 없다", "강신명")]),
     # marks that close inside the reporting clause
     ('우태희 실장은 "관세 없이 자동차를 수출"중이라며 의미가 크다고 말했다.', [("관세 없이 자동차를 수출", "우태희")]),
     ('박광온 대변인은 "최 사장은 당장 물러나야" 한다며 비판했다.', [("최 사장은 당장 물러나야", "박광온")]),
