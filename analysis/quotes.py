@@ -1051,7 +1051,10 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
         if ref:  # 이 관계자 → the 관계자 who spoke before (합동참모본부 관계자)
             speaker = next((str(r["speaker"]) for r in reversed(rows) if str(r["speaker"]).endswith(ref.group(1))),
                            speaker)
-        if not speaker:
+        unsaid = best is not None and lex.speech_nouns.fullmatch(best.text.split()[-1]) is not None
+        if unsaid:  # "…"는 등 비판도 있었다: a remark nobody is named for
+            speaker, role = "", ""
+        elif not speaker:
             speaker = in_force[0]
         if speaker:
             in_force = (speaker, role)

@@ -174,6 +174,8 @@ CASES = [
     # a subject that goes on to a later verb is not inside the relative clause before it
     ('경찰은 사과하지 않았다. 강신명 전 경찰청장이 국회에서 열린 청문회에 나와 "사과할 수 없다"고 말했다.',
      [("사과할 수 없다", "강신명")]),
+    # a remark nobody is named for ("…"는 등 비판도 있었다) has no speaker, not the one in force
+    ('김 회장은 사과했다. 온라인에서는 "세금 내고 상속하면 된다"는 등 비판도 있었다.', [("세금 내고 상속하면 된다", "")]),
     # marks that close inside the reporting clause
     ('우태희 실장은 "관세 없이 자동차를 수출"중이라며 의미가 크다고 말했다.', [("관세 없이 자동차를 수출", "우태희")]),
     ('박광온 대변인은 "최 사장은 당장 물러나야" 한다며 비판했다.', [("최 사장은 당장 물러나야", "박광온")]),
