@@ -149,8 +149,15 @@ def errors(pred: pd.DataFrame, gold: pd.DataFrame, article_ids: Sequence[str]) -
 
 
 def gold_groups(*, gold_dir: Path = GOLD_DIR) -> dict[str, list[str]]:
-    """Labelled article ids to report together: the whole dev split, then each labelled set's test
-    articles (``test a``, ``test b`` …; ``tests/gold/GUIDELINES.md`` says which were looked at)."""
+    """Labelled article ids to report together.
+
+    Args:
+        gold_dir: folder of the gold files.
+
+    Returns:
+        ``{"dev": every dev article, "test a": set a's test articles, "test b": …}``;
+        ``tests/gold/GUIDELINES.md`` says which sets were looked at while tuning.
+    """
     out: dict[str, list[str]] = {"dev": []}
     for path in sorted(gold_dir.glob("articles_shared_*.tsv")):
         table = pd.read_csv(path, sep="\t", dtype={"article_id": str, "split": str})
@@ -162,8 +169,15 @@ def gold_groups(*, gold_dir: Path = GOLD_DIR) -> dict[str, list[str]]:
 
 
 def score_by_group(pred: pd.DataFrame, texts: dict[str, str], *, gold_dir: Path = GOLD_DIR) -> pd.DataFrame:
-    """Detection and attribution scores of ``pred`` per :func:`gold_groups` group, one row per
-    (group, kind), with the counts behind each figure.
+    """Detection and attribution scores of ``pred`` per :func:`gold_groups` group.
+
+    Args:
+        pred: predicted quotes (``article_id``, ``start``, ``end``, ``speaker``).
+        texts: article texts by id, to check every label's hash against its span.
+        gold_dir: folder of the gold files.
+
+    Returns:
+        One row per (group, kind) with precision, recall, F1 and the counts behind them.
 
     Example:
         >>> score_by_group(corpus.quotes, texts)  # doctest: +SKIP

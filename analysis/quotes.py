@@ -42,14 +42,15 @@ CLOSE_MARKS: Final = "”〞"
 STRAIGHT: Final = '"＂'
 ALL_MARKS: Final = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 #: Characters after which a straight mark opens a quote ((", ·", :" …).
-#: What a closing mark after a full stop is followed by: 했다."고, 했다."라며 (else the mark opens).
-QUOTATIVE_START: Final = re.compile(r"이라|라|고|며|면서|는|란")
 OPENING_CONTEXT: Final = "([{<‘'·,:;=—–-"
+HANGUL_RUN: Final = re.compile(r"[가-힣]+")
 SENTENCE_END: Final = re.compile(r"[.!?。](?=\s|$)")
 PARTICLE_END: Final = re.compile(r"(을|를|이|가|은|는|의|에|로|으로|과|와|도)$")
 NOMINAL_TAGS: Final = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XSN", "XPN", "XR", "MM", "NP"})
 ANONYMOUS: Final = re.compile(r"(?<![가-힣])[가-힣] ?모 ?(?:씨|[가-힣]+)$")  # 김 모 씨, 김모씨, 이 모 교수
 DATE_WORD: Final = re.compile(r"\d+(?:년|월|일|시|분)(?:께|경)?")  # 2022년 6월 10일 저스틴 비버: not part of a name
+FORMER: Final = frozenset({"전", "현"})  # 표창원 전 경찰대 교수: a name before them is the person's
+ALSO: Final = frozenset({"역시", "또한"})  # 서울환경연합 역시 …: adverbs that mark the subject before them
 #: The commonest Korean surnames (about half of all Koreans): a three-syllable name starting so,
 #: after a foreign-looking proper noun, is the person (로베리 김동훈), unlike 버락 오바마.
 COMMON_SURNAMES: Final = frozenset("김이박최정강조윤장임")
@@ -152,6 +153,16 @@ class Span:
     open_mark: int
     close_mark: int
 
+    @property
+    def opening(self) -> int:
+        """Where the quote begins: its opening mark, or its content when the mark is missing."""
+        return self.open_mark if self.open_mark >= 0 else self.start
+
+    @property
+    def closing(self) -> int:
+        """Where the quote ends: its closing mark, or its content's end when the mark is missing."""
+        return self.close_mark if self.close_mark >= 0 else self.end
+
 
 def _mark_runs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Runs of adjacent quotation marks in ``text[lo:hi]`` as (start, end, role).
@@ -180,15 +191,25 @@ def _mark_runs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
                 # opener-like after a space or an opening context (unless it stands alone);
                 # closer-like after a word or a sentence mark ("…다."고, "…"라며)
                 opening = before.isspace() or before in OPENING_CONTEXT
-                glued = not after.isspace() and after not in ".,;:!?)]}…" and after not in ALL_MARKS
+                glued = not after.isspace() and after not in ".,;:!?)]}…"
                 role = ("A" if after.isspace() else "o") if opening else "x" if glued else "c"
-                if before in ".!?" and re.match(r"[가-힣]", after) and not QUOTATIVE_START.match(text, j):
+                if before in ".!?" and re.match(r"[가-힣]", after) and not _quotative_after(text, j):
                     role = "o"  # a new sentence with no space before its quote: 밝혔다."국회의원들은
             runs.append((i, j, role))
             i = j
         else:
             i += 1
     return runs
+
+
+def _quotative_after(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is a quotative ending (했다."고, 했다."라며), not a new sentence."""
+    run = HANGUL_RUN.match(text, at)
+    if run is None:
+        return False
+    lex = lexicon()
+    word = run.group(0)
+    return bool(lex.adverbial.fullmatch(word) or lex.adnominal.fullmatch(word) or MIDWORD_QUOTATIVE.fullmatch(word))
 
 
 def _sentence_end_after(text: str, pos: int, hi: int) -> int:
@@ -395,7 +416,7 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
         lo, hi = 0, len(words)
     name, strength = _name_in(list(range(lo, hi)), words, nnp, proper, lex, roles=roles)
     # 오영식 전 | 한국철도공사 사장; 표창원 전 | 경찰대 교수 (경찰대 looks like a name too)
-    if roles and roles[0] > 0 and lo > roles[0] and (strength < 2 or words[roles[0]] in ("전", "현")):
+    if roles and roles[0] > 0 and lo > roles[0] and (strength < 2 or words[roles[0]] in FORMER):
         before, sure = _name_in(list(range(roles[0])), words, nnp, proper, lex, roles=roles)
         if sure == 2:
             name = before
@@ -507,12 +528,10 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
             head_end -= 1
         head_start = _word_start(text, lo, head_end)
     head_start = _morpheme_start(toks, head_start, head_end, lo)
-    last = k - 1
     if head_end - head_start > 2 and text[head_start] in "'‘" and text[head_end - 1] in "'’":  # '폭스스포츠'에서는
-        head_start, head_end, last = head_start + 1, head_end - 1, k - 2
+        head_start, head_end = head_start + 1, head_end - 1
     head_end = _before_parenthesis(text, head_start, head_end)
-    if head_end != int(toks.start[k]):
-        last = bisect.bisect_left(toks.start, head_end) - 1
+    last = bisect.bisect_left(toks.start, head_end) - 1  # the head's last morpheme
     head = text[head_start:head_end]
     if not head or last < 0 or toks.tag[last] not in NOMINAL_TAGS:
         return None
@@ -660,7 +679,7 @@ def _subject_marker(toks: ArticleTokens, k: int) -> tuple[int, int] | None:
         return k, 0 if form in ("은", "는", "께서", "께서는") else 1
     if form == "에" and tag == "JKB" and k + 1 < len(toks.form) and toks.form[k + 1] in ("따르", "의하"):
         return k, 2  # 관계자에 따르면 / 의하면
-    if form in ("역시", "또한") and tag == "MAG" and k >= 1 and toks.tag[k - 1] in NOMINAL_TAGS:
+    if form in ALSO and tag == "MAG" and k >= 1 and toks.tag[k - 1] in NOMINAL_TAGS:
         return k, 1  # 서울환경연합 역시, 야3당 의원들 또한
     return None
 
@@ -687,7 +706,7 @@ def _subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[
         if (j, lo) not in memo:
             memo[j, lo] = _mention_before(text, toks, j, lo, lex, detached=toks.tag[j] == "MAG")
         m = memo[j, lo]
-        if m is not None and strength == 1 and toks.tag[j] == "MAG" and not (
+        if m is not None and toks.tag[j] == "MAG" and not (
                 m.proper or m.role or m.text.endswith("들") or lex.org_suffixes.suffix_of(m.text)
                 or lex.unnamed_sources.suffix_of(m.text)):
             continue  # X 역시/또한 marks a speaker only when X is a person or a body (not 신년 연하장 역시)
@@ -784,13 +803,18 @@ MIDWORD_QUOTATIVE: Final = re.compile(r"[가-힣]*(?:다며|다고|라며|라고
 MIDWORD_CONNECTIVE: Final = re.compile(r"[가-힣]*(?:지만|므로|는데|니까|어서|아서|고)")
 
 
+CALLED: Final = re.compile(r" (?:하는|한) ([가-힣]+)")  # "…"라고 하는 방식
+#: A word between 라는 and its noun: an adjective (무책임한, 협박성, 적극적인) or 등(의).
+NOUN_MODIFIER: Final = re.compile(r"[가-힣]*(?:[^은]한|던|성|적인|스러운|로운)|등(?:의)?")
+
+
 def _suffix(text: str, close_mark: int, hi: int) -> tuple[str, int]:
     """The text glued after a closing mark, up to the next space or punctuation, and where it ends.
     A quotative ending typed after a space counts as glued ("…" 라고 하였다)."""
     at = close_mark + 1
     if SPACED_QUOTATIVE.match(text, at, hi):
         at += 1
-    m = re.compile(r"[가-힣]+").match(text, at, hi)
+    m = HANGUL_RUN.match(text, at, hi)
     return (m.group(0), m.end()) if m else ("", at)
 
 
@@ -805,7 +829,7 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
     first_pred = preds[0][1] if preds else ""
     suffix, suffix_end = _suffix(text, span.close_mark, sent_hi) if span.close_mark >= 0 else ("", after_lo)
     words = len(content.split())
-    called = re.compile(r" (?:하는|한) ([가-힣]+)").match(text, suffix_end, sent_hi)
+    called = CALLED.match(text, suffix_end, sent_hi)
     if suffix in ("라고", "이라고") and called \
             and PARTICLE_END.sub("", called.group(1)) not in ("데", "적", "바", "것", "뒤", "후"):
         # "…"라고 하는 방식/이름: a noun phrase, judged as after 라는 (but "…"라고 한 적이 있다 is speech)
@@ -820,7 +844,7 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
     if suffix and lex.adnominal.fullmatch(suffix):
         nxt = re.match(r"\s*([가-힣]+)(?:\s+([가-힣]+))?", text[suffix_end: sent_hi])
         noun = nxt.group(1) if nxt else ""
-        if nxt and nxt.group(2) and re.search(r"(?:한|인|은|던|성|적)$|^등(?:의)?$", noun):
+        if nxt and nxt.group(2) and not lex.speech_nouns.match(noun) and NOUN_MODIFIER.fullmatch(noun):
             noun = nxt.group(2)  # "…"라는 무책임한 발언, 협박성 내용, "…"는 등의 발언
         head = PARTICLE_END.sub("", noun)
         if noun and lex.name_nouns.match(noun) and not lex.speech_nouns.fullmatch(head):
@@ -865,20 +889,21 @@ ADVERBIAL_HEADS: Final = frozenset({"당시", "때", "후", "뒤", "직후", "�
 
 
 QUOTATIVE_ETM: Final = frozenset({"다는", "라는", "는다는", "ᆫ다는"})
-GLUED: Final = re.compile(r" ?[가-힣]")  # a word right after a closing mark continues its clause
+GLUED: Final = re.compile(r"[가-힣]")  # a word right after a closing mark continues its clause
 
 
 #: Verbs that work as postpositions (X와 관련해서는, X에 대해): no clause of their own.
-LIGHT_VERBS: Final = frozenset({"관련", "대하다", "위하다", "통하다", "따르다", "의하다", "비롯하다", "인하다", "관하다"})
+LIGHT_VERBS: Final = frozenset({"관련하다", "대하다", "위하다", "통하다", "따르다", "의하다", "비롯하다", "인하다",
+                                "관하다"})
 
 
 def _clause_end(text: str, toks: ArticleTokens, span: Span) -> int:
     """Where the sentence reporting ``span`` ends. Kiwi sometimes ends a sentence right at a closing
     mark ("…것"|이라며 …): the words glued after the mark still belong to it."""
-    anchor = span.close_mark if span.close_mark >= 0 else span.start
-    si = toks.sentence_of(anchor)
+    si = toks.sentence_of(span.close_mark if span.close_mark >= 0 else span.start)
     hi = int(toks.sent_end[si])
-    glued = span.close_mark >= 0 and GLUED.match(text, span.close_mark + 1) is not None
+    glued = span.close_mark >= 0 and (GLUED.match(text, span.close_mark + 1) is not None
+                                      or SPACED_QUOTATIVE.match(text, span.close_mark + 1) is not None)
     if glued and hi <= span.close_mark + 1 and si + 1 < len(toks.sent_end):
         hi = int(toks.sent_end[si + 1])
     return hi
@@ -899,12 +924,12 @@ def _embedded(toks: ArticleTokens, lo: int, hi: int) -> bool:
         return tag[j].startswith(("VV", "VX")) or tag[j] == "XSV"
 
     def verb_after(k: int) -> bool:  # …열린 청문회에 나와 "…": the subject goes on to a later verb
-        for j in range(k + 1, idx.stop - 1):
+        verbs = dict(_predicates(toks, range(k + 1, idx.stop)))
+        for j in range(k + 1, idx.stop):
             if form[j] in ALL_MARKS or tag[j] == "JKS" or (form[j], tag[j]) in SUBJECT_PARTICLES:
                 return False  # not inside a quote, and not another subject's verb
-            if (tag[j].startswith("VV") or tag[j] == "XSV") and tag[j + 1] in ("EC", "EP") \
-                    and toks.lemma[j] not in LIGHT_VERBS and form[j - 1] not in LIGHT_VERBS:
-                return True
+            if tag[j] == "EC" and any(verbs[v] not in LIGHT_VERBS and tag[v] != "VA" for v in (j - 1, j - 2) if v in verbs):
+                return True  # a verb with a connective ending (나와, 나서서), not 관련해서/대해
         return False
 
     return any(tag[k] == "ETM" and k + 1 < len(tag) and tag[k + 1] in ("NNG", "NNB", "NNP") and k > idx.start
@@ -918,20 +943,21 @@ def _clause_break(toks: ArticleTokens, lo: int, hi: int) -> bool:
     return any(toks.tag[k] in ("EC", "EF") for k in toks.token_range(lo, hi))
 
 
-def _elsewhere(m: Mention, span: Span, lex: Lexicon, toks: ArticleTokens | None) -> bool:
+def _elsewhere(m: Mention, span: Span, toks: ArticleTokens | None) -> bool:
     """Whether subject ``m`` belongs to another clause than the one reporting ``span``: a relative
     clause (윤 총장이 … 주장한 것에 대해 "…"; a topic such as 재판부는 never is) or a clause after
     the quote's reporting verb (…"라고 주장하지만, 유 의원은; …"고 신고했고, 해경은)."""
     if toks is None:
         return False
-    open_at = span.open_mark if span.open_mark >= 0 else span.start
-    close_at = span.close_mark if span.close_mark >= 0 else span.end
+    open_at, close_at = span.opening, span.closing
     if m.end <= open_at:
         return m.marker == 1 and _embedded(toks, m.end, open_at)
     if m.start <= close_at:
         return False
-    if _predicates(toks, toks.token_range(close_at, m.start)):
-        return True
+    idx = toks.token_range(close_at, m.start)
+    preds = _predicates(toks, idx)
+    if preds and any(toks.tag[k] in ("EC", "EF") for k in range(preds[0][0], idx.stop)):
+        return True  # a predicate and a clause ending between them: …"고 신고했고, 해경은
     # a case subject inside a quotative clause after the quote: …"라며 수정이 필요하다는 주장을 했다
     hi = int(toks.sent_end[toks.sentence_of(m.start)])
     return m.marker == 1 and any(toks.tag[k] == "ETM" and toks.form[k] in QUOTATIVE_ETM
@@ -961,12 +987,12 @@ def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: 
     """
     if not subjects:
         return None
-    open_at = span.open_mark if span.open_mark >= 0 else span.start
+    open_at = span.opening
 
     def key(m: Mention) -> tuple[int, int, int, int, int, int]:
         before = m.end <= open_at
         broken = int(before and toks is not None and _clause_break(toks, m.end, open_at))
-        demoted = int(_elsewhere(m, span, lex, toks)) + int(m.marker == 2) + int(
+        demoted = int(_elsewhere(m, span, toks)) + int(m.marker == 2) + int(
             nested and before and m.marker == 0
             and any(o.marker == 1 and o.start >= m.end and o.end <= open_at for o in subjects))
         return (demoted, _rank(m, people, lex), broken, m.marker, 0 if before else 1,
@@ -1032,13 +1058,13 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
             nxt_lo, nxt_hi = int(toks.sent_start[si + 1]), int(toks.sent_end[si + 1])
             if _FORWARD_CUE.search(text, nxt_lo, nxt_hi):
                 subjects = sent_subjects(si + 1)
-        open_at = span.open_mark if span.open_mark >= 0 else span.start
-        close_at = span.close_mark if span.close_mark >= 0 else span.end
-        nested = _nested(toks, close_at, int(toks.sent_end[si]), lex)
+        open_at, close_at = span.opening, span.closing
+        hi = _clause_end(text, toks, span)
+        nested = _nested(toks, close_at, hi, lex)
         best = _pick_speaker(subjects, span, people, lex, toks, nested=nested)
-        if best is not None and in_force[0] and _elsewhere(best, span, lex, toks):
+        if best is not None and in_force[0] and _elsewhere(best, span, toks):
             best = None  # its only subject is another clause's: 곽 전 교육감이 추진해온 조직개편과 관련해서는 "…"
-        reporter = _adnominal_reporter(text, toks, span, int(toks.sent_end[si]), lex) \
+        reporter = _adnominal_reporter(text, toks, span, hi, lex) \
             or _possessor(text, toks, open_at, int(toks.sent_start[toks.sentence_of(open_at)]), lex)
         if reporter is not None and _rank(reporter, people, lex) <= 1:
             best = reporter  # "…"고 말한 김 의원은; 잭 런던의 "…"

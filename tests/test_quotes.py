@@ -177,6 +177,16 @@ CASES = [
     # a remark nobody is named for ("…"는 등 비판도 있었다) has no speaker, not the one in force
     ('김 회장은 사과했다. 온라인에서는 평가가 엇갈렸다. "세금 내고 상속하면 된다"는 등 비판도 있었다.',
      [("세금 내고 상속하면 된다", "")]),
+    # a speech noun right after 라는 keeps its particle (라는 발언은, 라는 주장은)
+    ('김철수 의원은 "예산을 삭감하겠다"라는 발언은 사실이 아니라고 말했다.', [("예산을 삭감하겠다", "김철수")]),
+    ('박영희 교수는 "세금이 늘었다"라는 지적을 내놓았다.', [("세금이 늘었다", "박영희")]),
+    # …and a claim that a later speaker refutes has no speaker of its own
+    ('"증세는 없다"라는 주장은 틀렸다고 박영희 교수는 지적했다.', [("증세는 없다", "")]),
+    # a stand-alone quote between two speakers goes to the one the next sentence names
+    ('박민수 장관은 사과했다. "우리는 최선을 다했다." 김철수 의원은 이같이 말했다.', [("우리는 최선을 다했다.", "김철수")]),
+    # a relative clause (열린 회의) between the quote and its subject starts no new clause
+    ('박민수 장관은 사과했다. "정부가 잘못했다"고 어제 국회에서 열린 회의에서 김철수 의원은 말했다.',
+     [("정부가 잘못했다", "김철수")]),
     # marks that close inside the reporting clause
     ('우태희 실장은 "관세 없이 자동차를 수출"중이라며 의미가 크다고 말했다.', [("관세 없이 자동차를 수출", "우태희")]),
     ('박광온 대변인은 "최 사장은 당장 물러나야" 한다며 비판했다.', [("최 사장은 당장 물러나야", "박광온")]),
