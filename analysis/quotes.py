@@ -397,8 +397,8 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
     (라파엘 토레스, 대령); ``[대통령, 마무드, 아마디네자드]`` → (마무드 아마디네자드, 대통령);
     ``[청와대]`` → (청와대, ""); ``[한, 관계자]`` → ("", 관계자).
     """
-    glued = re.fullmatch(r"([가-힣])씨", words[-1])
-    if glued and glued.group(1) in lex.surnames.words:  # 김씨 → 김 | 씨
+    glued = re.fullmatch(r"([가-힣]{1,4})씨", words[-1])
+    if glued and (glued.group(1) in lex.surnames.words or _is_korean_name(glued.group(1), lex)):  # 김씨, 김영오씨
         words, nnp, proper = [*words[:-1], glued.group(1), "씨"], [*nnp[:-1], True, False], [*proper[:-1], True, False]
     roles = [i for i, w in enumerate(words) if _is_role(w, lex)]
     role = " ".join(words[i] for i in roles)
@@ -533,7 +533,7 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
     head_end = _before_parenthesis(text, head_start, head_end)
     last = bisect.bisect_left(toks.start, head_end) - 1  # the head's last morpheme
     head = text[head_start:head_end]
-    if not head or last < 0 or toks.tag[last] not in NOMINAL_TAGS:
+    if not head or last < 0 or DATE_WORD.fullmatch(head) or (toks.tag[last] not in NOMINAL_TAGS and head[-1] != "%"):
         return None
     head_idx = toks.token_range(head_start, head_end)
     words = [head]
@@ -541,7 +541,7 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
     proper = [len(head_idx) >= 1 and toks.tag[head_idx[0]] == "NNP"]
     pos = head_start
     # a group or an unnamed source keeps its modifiers: 많은 사람들, 한국의 일부 네티즌들
-    group = head.endswith("들") or lex.unnamed_sources.suffix_of(head)
+    group = head.endswith(("들", "%")) or lex.unnamed_sources.suffix_of(head)  # 국민의 56%
     modified = False
     glossed: set[str] = set()
     while len(words) < 6:

@@ -137,6 +137,11 @@ CASES = [
     ('정의당 원내대표는 "반대한다"고 말했다.', [("반대한다", "정의당 원내대표")]),
     # an anonymised person (김 모 씨) is named as written, without the descriptor before it, never resolved
     ('김철수 씨는 외출했다. 경찰에 신고한 집주인 김 모 씨(53세)는 "월세가 밀렸다"고 말했다.', [("월세가 밀렸다", "김 모 씨")]),
+    # 씨 glued to a full name; a date is never a subject; a share of a group speaks as written
+    ('김영오씨는 "단식을 멈추겠다"고 말했다.', [("단식을 멈추겠다", "김영오")]),
+    ('16일은 윤석열 대통령이 장병들을 만난 날인데, 윤 대통령은 "형제국의 안보가 우리의 안보"라고 말했다.',
+     [("형제국의 안보가 우리의 안보", "윤석열")]),
+    ('여론조사에서 국민의 56%가 "합법화하면 안 된다"고 답했다.', [("합법화하면 안 된다", "국민의 56%")]),
     # a bracket glued to a name (age, abbreviation) is not part of it
     ('이대영(53) 서울시 부교육감은 28일 "잘못된 정책을 바로잡겠다"고 밝혔다.', [("잘못된 정책을 바로잡겠다", "이대영")]),
     # the only subject sits in a relative clause: the speaker in force goes on; a time clause is no relative clause
