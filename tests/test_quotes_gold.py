@@ -76,9 +76,10 @@ def test_gold_files_are_consistent_with_the_corpus(wikinews):
     assert splits["split"].tolist() == by_hash
 
 
-# Regression floors on the held-out third (never tuned on). The issue's targets (0.97 / 0.90) are
-# higher; the closing note of issue 3 reports the measured figures.
-FLOORS = {"detection": 0.95, "attribution": 0.52}
+# Regression floors on the test third (sets a-d; GUIDELINES.md says which were looked at), a little
+# under the measured 0.968 / 0.757. The issue's targets (0.97 / 0.90) are higher; the closing note of
+# issue 3 reports the figures per set, including the one scored with frozen rules (set d).
+FLOORS = {"detection": 0.95, "attribution": 0.72}
 
 
 @pytest.mark.parametrize("kind", sorted(FLOORS))
