@@ -398,7 +398,8 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
     ``[청와대]`` → (청와대, ""); ``[한, 관계자]`` → ("", 관계자).
     """
     glued = re.fullmatch(r"([가-힣]{1,4})씨", words[-1])
-    if glued and (glued.group(1) in lex.surnames.words or _is_korean_name(glued.group(1), lex)):  # 김씨, 김영오씨
+    if glued and not ANONYMOUS.search(words[-1]) and (  # 김씨, 김영오씨 (not 김모씨)
+            glued.group(1) in lex.surnames.words or _is_korean_name(glued.group(1), lex)):
         words, nnp, proper = [*words[:-1], glued.group(1), "씨"], [*nnp[:-1], True, False], [*proper[:-1], True, False]
     roles = [i for i, w in enumerate(words) if _is_role(w, lex)]
     role = " ".join(words[i] for i in roles)
@@ -482,8 +483,10 @@ def _name_in(run: list[int], words: list[str], nnp: list[bool], proper: list[boo
 
 
 def _word_start(text: str, lo: int, pos: int) -> int:
+    """Where the word ending at ``pos`` starts, after any double quotation mark glued to it
+    ("메릴 에드워드 뉴먼이 …: the word is 메릴)."""
     i = pos
-    while i > lo and not text[i - 1].isspace():
+    while i > lo and not text[i - 1].isspace() and text[i - 1] not in ALL_MARKS:
         i -= 1
     return i
 
@@ -580,6 +583,7 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         nnp.insert(0, hanja or (len(idx) == 1 and toks.tag[last] == "NNP"))  # 허우한민(侯漢敏): a name given in Hanja
         proper.insert(0, hanja or toks.tag[idx[0]] == "NNP")
         pos = _word_start(text, lo, start)
+        group = group or (word == "한" and toks.tag[last] == "MM")  # 한 검사: unnamed, keeps 대구지검의
         if modifier:
             modified = True
             if toks.tag[last] == "ETM":  # what comes before an adjective is another clause
@@ -707,7 +711,7 @@ def _subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[
             memo[j, lo] = _mention_before(text, toks, j, lo, lex, detached=toks.tag[j] == "MAG")
         m = memo[j, lo]
         if m is not None and toks.tag[j] == "MAG" and not (
-                m.proper or m.role or m.text.endswith("들") or lex.org_suffixes.suffix_of(m.text)
+                m.proper or m.role or m.text.endswith(("들", "%")) or lex.org_suffixes.suffix_of(m.text)
                 or lex.unnamed_sources.suffix_of(m.text)):
             continue  # X 역시/또한 marks a speaker only when X is a person or a body (not 신년 연하장 역시)
         if m is not None and not _quoted(spans, m.start):
@@ -764,7 +768,7 @@ def _rank(m: Mention, people: People, lex: Lexicon) -> int:
     if _is_person(m, people, lex):
         return 0
     head = m.text.split()[-1] if m.text else ""
-    if m.name or m.role or head.endswith("들") or lex.org_suffixes.suffix_of(head) or lex.unnamed_sources.suffix_of(head) \
+    if m.name or m.role or head.endswith(("들", "%")) or lex.org_suffixes.suffix_of(head) or lex.unnamed_sources.suffix_of(head) \
             or re.fullmatch(r"[A-Z][A-Za-z0-9&.-]+", head):
         return 1
     return 2
@@ -1013,8 +1017,8 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
         return []
     people = People()
     memo: dict[tuple[int, int], Mention | None] = {}
-    for m in _noun_phrases(text, toks, lex, memo):  # full names anywhere in the article
-        if m.name and _is_full_name(m, lex):
+    for m in _noun_phrases(text, toks, lex, memo):  # full names the article itself gives (not a quote's)
+        if m.name and _is_full_name(m, lex) and not _quoted(spans, m.start):
             people.add(m.name, m.role)
     n_sent = len(toks.sent_start)
 
@@ -1073,6 +1077,8 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
         speaker = _canonical(best, people, lex) if best is not None else ""
         mention = best.text if best is not None else ""
         role = best.role if best is not None and speaker else in_force[1]
+        if ANONYMOUS.search(mention):
+            people.add(speaker)  # 의사 김모씨 … 김씨 → 김모씨
         ref = DEMONSTRATIVE.fullmatch(mention)
         if ref:  # 이 관계자 → the 관계자 who spoke before (합동참모본부 관계자)
             speaker = next((str(r["speaker"]) for r in reversed(rows) if str(r["speaker"]).endswith(ref.group(1))),

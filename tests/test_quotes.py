@@ -142,6 +142,13 @@ CASES = [
     ('16일은 윤석열 대통령이 장병들을 만난 날인데, 윤 대통령은 "형제국의 안보가 우리의 안보"라고 말했다.',
      [("형제국의 안보가 우리의 안보", "윤석열")]),
     ('여론조사에서 국민의 56%가 "합법화하면 안 된다"고 답했다.', [("합법화하면 안 된다", "국민의 56%")]),
+    # an unnamed person keeps the affiliation before 한 (대구지검의 한 검사); 김씨 resolves to the 김모씨 named before
+    ('대구지검의 한 검사는 "팔짱을 끼는 방법으로 추행했다"고 주장했다.', [("팔짱을 끼는 방법으로 추행했다", "대구지검의 한 검사")]),
+    ('의사 김모씨는 "도와주고 싶었다"고 말했다. 김씨는 "억울하다"고 덧붙였다.',
+     [("도와주고 싶었다", "김모씨"), ("억울하다", "김모씨")]),
+    # a name said only inside a quote does not rename the person the article names
+    ('조선중앙통신은 "메릴 에드워드 뉴먼이 사죄했다"고 보도했다. 메릴 뉴먼은 사죄문을 읽었다. 뉴먼은 "용서를 빈다"고 말했다.',
+     [("메릴 에드워드 뉴먼이 사죄했다", "조선중앙통신"), ("용서를 빈다", "메릴 뉴먼")]),
     # a bracket glued to a name (age, abbreviation) is not part of it
     ('이대영(53) 서울시 부교육감은 28일 "잘못된 정책을 바로잡겠다"고 밝혔다.', [("잘못된 정책을 바로잡겠다", "이대영")]),
     # the only subject sits in a relative clause: the speaker in force goes on; a time clause is no relative clause
