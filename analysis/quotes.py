@@ -539,6 +539,8 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
     if not head or last < 0 or DATE_WORD.fullmatch(head) or (toks.tag[last] not in NOMINAL_TAGS and head[-1] != "%"):
         return None
     head_idx = toks.token_range(head_start, head_end)
+    if not len(head_idx) or toks.tag[head_idx[0]] == "XSN":
+        return None  # a suffix glued to a quote ("큰 손"들이) is no noun phrase
     words = [head]
     nnp = [len(head_idx) == 1 and toks.tag[head_idx[0]] == "NNP"]
     proper = [len(head_idx) >= 1 and toks.tag[head_idx[0]] == "NNP"]

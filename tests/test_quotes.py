@@ -149,6 +149,8 @@ CASES = [
     # a name said only inside a quote does not rename the person the article names
     ('조선중앙통신은 "메릴 에드워드 뉴먼이 사죄했다"고 보도했다. 메릴 뉴먼은 사죄문을 읽었다. 뉴먼은 "용서를 빈다"고 말했다.',
      [("메릴 에드워드 뉴먼이 사죄했다", "조선중앙통신"), ("용서를 빈다", "메릴 뉴먼")]),
+    # a suffix glued to a quoted term ("큰 손"들이) is no speaker
+    ('김철수 교수는 분석했다. 미국의 "큰 손"들이 움직였다. 그는 "시장이 흔들릴 것"이라고 말했다.', [("시장이 흔들릴 것", "김철수")]),
     # a bracket glued to a name (age, abbreviation) is not part of it
     ('이대영(53) 서울시 부교육감은 28일 "잘못된 정책을 바로잡겠다"고 밝혔다.', [("잘못된 정책을 바로잡겠다", "이대영")]),
     # the only subject sits in a relative clause: the speaker in force goes on; a time clause is no relative clause
