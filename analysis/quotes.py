@@ -1027,7 +1027,9 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
     @cache
     def sent_subjects(i: int) -> list[Mention]:
         found = _subjects(text, toks, int(toks.sent_start[i]), int(toks.sent_end[i]), spans, lex, memo)
-        for m in found:  # a name Kiwi did not see as proper (정한중 징계위원장) still resolves 정 직무대리
+        # a name Kiwi did not see as proper (정한중 징계위원장) still resolves a later 정 직무대리; sentences
+        # are visited in text order (the in-force loop), so what ``people`` holds is deterministic
+        for m in found:
             if m.role and m.name not in people.names and _name_shaped(m.name, lex):
                 people.add(m.name, m.role)
         return found
