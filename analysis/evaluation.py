@@ -50,6 +50,16 @@ class Score:
                 "tp": self.tp, "n_pred": self.n_pred, "n_gold": self.n_gold}
 
 
+def labelled_articles(*, gold_dir: Path = GOLD_DIR) -> pd.DataFrame:
+    """Every labelled Wikinews article: ``article_id``, ``split``, ``n_quotes`` and the labelled
+    ``set`` it belongs to (``a`` for ``articles_shared_a.tsv`` …), in file order."""
+    return pd.concat(
+        [pd.read_csv(p, sep="\t", dtype={"article_id": str, "split": str}).assign(set=p.stem.removeprefix("articles_shared_"))
+         for p in sorted(gold_dir.glob("articles_shared_*.tsv"))],
+        ignore_index=True,
+    )
+
+
 def load_gold(
     *, split: str | None = None, gold_dir: Path = GOLD_DIR, texts: dict[str, str] | None = None
 ) -> tuple[pd.DataFrame, list[str]]:
@@ -63,10 +73,7 @@ def load_gold(
     Raises:
         ValueError: a label's hash does not match the text (the corpus or the labels drifted).
     """
-    articles = pd.concat(
-        [pd.read_csv(p, sep="\t", dtype={"article_id": str, "split": str}) for p in sorted(gold_dir.glob("articles_shared_*.tsv"))],
-        ignore_index=True,
-    )
+    articles = labelled_articles(gold_dir=gold_dir)
     if split is not None:
         articles = articles[articles["split"] == split]
     ids = articles["article_id"].tolist()
@@ -158,14 +165,10 @@ def gold_groups(*, gold_dir: Path = GOLD_DIR) -> dict[str, list[str]]:
         ``{"dev": every dev article, "test a": set a's test articles, "test b": …}``;
         ``tests/gold/GUIDELINES.md`` says which sets were looked at while tuning.
     """
-    out: dict[str, list[str]] = {"dev": []}
-    for path in sorted(gold_dir.glob("articles_shared_*.tsv")):
-        table = pd.read_csv(path, sep="\t", dtype={"article_id": str, "split": str})
-        out["dev"] += table.loc[table["split"] == "dev", "article_id"].tolist()
-        test = table.loc[table["split"] == "test", "article_id"].tolist()
-        if test:
-            out[f"test {path.stem.removeprefix('articles_shared_')}"] = test
-    return out
+    articles = labelled_articles(gold_dir=gold_dir)
+    test = articles[articles["split"] == "test"]
+    return {"dev": articles.loc[articles["split"] == "dev", "article_id"].tolist(),
+            **{f"test {name}": ids.tolist() for name, ids in test.groupby("set", sort=True)["article_id"]}}
 
 
 def score_by_group(pred: pd.DataFrame, texts: dict[str, str], *, gold_dir: Path = GOLD_DIR) -> pd.DataFrame:

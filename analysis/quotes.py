@@ -56,6 +56,32 @@ ALSO: Final = frozenset({"역시", "또한"})  # 서울환경연합 역시 …: 
 COMMON_SURNAMES: Final = frozenset("김이박최정강조윤장임")
 SUBJECT_PARTICLES: Final = frozenset({("은", "JX"), ("는", "JX"), ("이", "JKS"), ("가", "JKS"), ("께서", "JKS"),
                                       ("께서는", "JKS"), ("도", "JX")})
+HANJA: Final = re.compile(r"[\u4e00-\u9fff]+")  # 허우한민(侯漢敏): a name glossed in Hanja
+DEMONSTRATIVE: Final = re.compile(r"(?:이|그|해당) ([가-힣]+)")  # 이 관계자, 해당 관계자
+#: Verbs that work as postpositions (X와 관련해서는, X에 대해): no clause of their own.
+LIGHT_VERBS: Final = frozenset({"관련하다", "대하다", "위하다", "통하다", "따르다", "의하다", "비롯하다", "인하다",
+                                "관하다"})
+#: Nouns after which a verb's adnominal clause is a time or manner adverbial whose subject also
+#: reports the quote (30대가 범행을 저지른 당시 "…"고 외치고), not a relative clause.
+ADVERBIAL_HEADS: Final = frozenset({"당시", "때", "후", "뒤", "직후", "직전", "전", "중", "동안", "이후", "이전",
+                                    "가운데", "도중", "무렵", "순간", "채", "대로", "듯", "뒤로"})
+QUOTATIVE_ETM: Final = frozenset({"다는", "라는", "는다는", "ᆫ다는"})  # 수정이 필요하다는 주장
+_FORWARD_CUE: Final = re.compile(r"(이\s*같이|이같이|이렇게|이와\s*같이|다음과\s*같이|그렇게)")
+
+# What may follow a closing mark (besides the quotative endings of quotative_suffixes.txt):
+GLUED: Final = re.compile(r"[가-힣]")  # a word right after a closing mark continues its clause
+#: A quotative ending typed after a space: "…" 라고 하였다, "…물러나야" 한다며.
+SPACED_QUOTATIVE: Final = re.compile(r" (?=(?:(?:이)?라(?:고|며|면서|는)|[하한했해][가-힣]*(?:며|고|면서))(?![가-힣]))")
+#: The mark closes inside a predicate: "…제공"하기로 합의했다고 밝혔다, "…촉구"한다고.
+MIDWORD_PREDICATE: Final = re.compile(r"[하해했한할함][가-힣]*(?:고|며|면서|로)")
+#: The mark closes inside the reporting clause: "…수출"중이라며, "…추정"된다며.
+MIDWORD_QUOTATIVE: Final = re.compile(r"[가-힣]*(?:다며|다고|라며|라고|면서|며)")
+#: …or inside a connective clause, speech when a reporting verb follows: "…맞"지만 … 전했다.
+MIDWORD_CONNECTIVE: Final = re.compile(r"[가-힣]*(?:지만|므로|는데|니까|어서|아서|고)")
+CALLED: Final = re.compile(r" (?:하는|한) ([가-힣]+)")  # "…"라고 하는 방식
+#: A word between 라는 and its noun: an adjective (무책임한, 협박성, 적극적인) or 등(의).
+NOUN_MODIFIER: Final = re.compile(r"[가-힣]*(?:[^은]한|던|성|적인|스러운|로운)|등(?:의)?")
+UPPER_NAME: Final = re.compile(r"[A-Z][A-Za-z0-9&.-]+")  # NASA, MBC, ISAF
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +183,11 @@ class Span:
     def opening(self) -> int:
         """Where the quote begins: its opening mark, or its content when the mark is missing."""
         return self.open_mark if self.open_mark >= 0 else self.start
+
+    @property
+    def anchor(self) -> int:
+        """The offset whose sentence reports the quote: its closing mark, else its start."""
+        return self.close_mark if self.close_mark >= 0 else self.start
 
     @property
     def closing(self) -> int:
@@ -388,6 +419,13 @@ def _name_shaped(word: str, lex: Lexicon) -> bool:
         and not _is_role(word, lex) and word not in lex.non_speakers and word not in lex.places
 
 
+def _plain_word(word: str, lex: Lexicon) -> bool:
+    """A Hangul word that could be part of a name Kiwi does not know: no title, organisation or
+    word of time and discourse (알마즈벡, 화춘잉)."""
+    return re.fullmatch(r"[가-힣]{2,}", word) is not None and not _is_role(word, lex) \
+        and not lex.org_suffixes.suffix_of(word) and word not in lex.non_speakers
+
+
 def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Lexicon) -> tuple[str, str]:
     """(name, role) of a noun phrase.
 
@@ -423,15 +461,11 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
             name = before
     # the words after the last title are a name, known to Kiwi or not: 장관 | 알마즈벡 아브또브
     after = words[roles[-1] + 1:] if roles and words[roles[-1]] in lex.roles.words else []
-    if not name and 1 <= len(after) <= 3 and all(
-            re.fullmatch(r"[가-힣]{2,}", w) and not lex.org_suffixes.suffix_of(w) and w not in lex.non_speakers
-            for w in after):
+    if not name and 1 <= len(after) <= 3 and all(_plain_word(w, lex) for w in after):
         name = " ".join(after)
     # a name Kiwi does not know, before a country and a title: 화춘잉 | 중국 외교부 대변인
     place = next((i for i, w in enumerate(words) if w in lex.places), -1)
-    if not name and roles and 1 <= place <= 2 and place < roles[-1] and all(
-            re.fullmatch(r"[가-힣]{2,}", w) and not _is_role(w, lex) and not lex.org_suffixes.suffix_of(w)
-            and w not in lex.non_speakers for w in words[:place]):
+    if not name and roles and 1 <= place <= 2 and place < roles[-1] and all(_plain_word(w, lex) for w in words[:place]):
         name = " ".join(words[:place])
     # a rare name Kiwi reads as a common noun, first in a phrase that ends in a title:
     # 홍수열/NNG 자원순환사회경제연구소장; 최순실 씨 even though 실 ends organisations' names
@@ -482,6 +516,13 @@ def _name_in(run: list[int], words: list[str], nnp: list[bool], proper: list[boo
     return "", 0
 
 
+def _before_spaces(text: str, lo: int, pos: int) -> int:
+    """``pos`` moved back over the spaces before it, not past ``lo``."""
+    while pos > lo and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
 def _word_start(text: str, lo: int, pos: int) -> int:
     """Where the word ending at ``pos`` starts, after any double quotation mark glued to it
     ("메릴 에드워드 뉴먼이 …: the word is 메릴)."""
@@ -489,9 +530,6 @@ def _word_start(text: str, lo: int, pos: int) -> int:
     while i > lo and not text[i - 1].isspace() and text[i - 1] not in ALL_MARKS:
         i -= 1
     return i
-
-
-HANJA: Final = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _before_parenthesis(text: str, start: int, end: int) -> int:
@@ -520,15 +558,10 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
     (당시, 이후, 한편) that is left out. ``detached``: token ``k`` starts the next word instead
     (통일부 ``명의``의 성명).
     """
-    head_end = int(toks.start[k])
-    if detached:
-        while head_end > lo and text[head_end - 1].isspace():
-            head_end -= 1
+    head_end = _before_spaces(text, lo, int(toks.start[k])) if detached else int(toks.start[k])
     head_start = _word_start(text, lo, head_end)
     if head_end - head_start > 2 and text[head_start] == "(" and text[head_end - 1] == ")":  # 재단 (EFF)은
-        head_end = head_start
-        while head_end > lo and text[head_end - 1].isspace():
-            head_end -= 1
+        head_end = _before_spaces(text, lo, head_start)
         head_start = _word_start(text, lo, head_end)
     head_start = _morpheme_start(toks, head_start, head_end, lo)
     if head_end - head_start > 2 and text[head_start] in "'‘" and text[head_end - 1] in "'’":  # '폭스스포츠'에서는
@@ -550,9 +583,7 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
     modified = False
     glossed: set[str] = set()
     while len(words) < 6:
-        end = pos
-        while end > lo and text[end - 1].isspace():
-            end -= 1
+        end = _before_spaces(text, lo, pos)
         if end <= lo:
             break
         start = _word_start(text, lo, end)
@@ -712,9 +743,7 @@ def _subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[
         if (j, lo) not in memo:
             memo[j, lo] = _mention_before(text, toks, j, lo, lex, detached=toks.tag[j] == "MAG")
         m = memo[j, lo]
-        if m is not None and toks.tag[j] == "MAG" and not (
-                m.proper or m.role or m.text.endswith(("들", "%")) or lex.org_suffixes.suffix_of(m.text)
-                or lex.unnamed_sources.suffix_of(m.text)):
+        if m is not None and toks.tag[j] == "MAG" and not (m.proper or _is_body(m, lex)):
             continue  # X 역시/또한 marks a speaker only when X is a person or a body (not 신년 연하장 역시)
         if m is not None and not _quoted(spans, m.start):
             out.append(replace(m, marker=strength))
@@ -769,11 +798,15 @@ def _rank(m: Mention, people: People, lex: Lexicon) -> int:
     unnamed source or a title alone (국토부, 한 관계자, 경찰 대변인); 2: any other noun phrase."""
     if _is_person(m, people, lex):
         return 0
+    return 1 if _is_body(m, lex) else 2
+
+
+def _is_body(m: Mention, lex: Lexicon) -> bool:
+    """Whether ``m`` names someone who can speak though not (known as) a person: a name, a title,
+    a group, an organisation or an unnamed source (국토부, 경찰 대변인, 유가족들, 한 관계자, NASA)."""
     head = m.text.split()[-1] if m.text else ""
-    if m.name or m.role or head.endswith(("들", "%")) or lex.org_suffixes.suffix_of(head) or lex.unnamed_sources.suffix_of(head) \
-            or re.fullmatch(r"[A-Z][A-Za-z0-9&.-]+", head):
-        return 1
-    return 2
+    return bool(m.name or m.role or head.endswith(("들", "%")) or lex.org_suffixes.suffix_of(head)
+                or lex.unnamed_sources.suffix_of(head) or UPPER_NAME.fullmatch(head))
 
 
 def _noun_phrases(text: str, toks: ArticleTokens, lex: Lexicon,
@@ -799,19 +832,6 @@ def _noun_phrases(text: str, toks: ArticleTokens, lex: Lexicon,
 
 
 # --------------------------------------------------------------------------- classification
-
-
-#: A quotative ending typed after a space: "…" 라고 하였다, "…물러나야" 한다며.
-SPACED_QUOTATIVE: Final = re.compile(r" (?=(?:(?:이)?라(?:고|며|면서|는)|[하한했해][가-힣]*(?:며|고|면서))(?![가-힣]))")
-#: What follows a mark that closes inside the reporting clause: "…수출"중이라며, "…추정"된다며.
-MIDWORD_QUOTATIVE: Final = re.compile(r"[가-힣]*(?:다며|다고|라며|라고|면서|며)")
-#: …or inside a connective clause, speech when a reporting verb follows: "…맞"지만 … 전했다.
-MIDWORD_CONNECTIVE: Final = re.compile(r"[가-힣]*(?:지만|므로|는데|니까|어서|아서|고)")
-
-
-CALLED: Final = re.compile(r" (?:하는|한) ([가-힣]+)")  # "…"라고 하는 방식
-#: A word between 라는 and its noun: an adjective (무책임한, 협박성, 적극적인) or 등(의).
-NOUN_MODIFIER: Final = re.compile(r"[가-힣]*(?:[^은]한|던|성|적인|스러운|로운)|등(?:의)?")
 
 
 def _suffix(text: str, close_mark: int, hi: int) -> tuple[str, int]:
@@ -869,7 +889,7 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
             return True, speech_pred
         return False, ""
     # the mark closes inside a predicate ("…제공"하기로 합의했다고 밝혔다, "…촉구"한다고)
-    if re.fullmatch(r"[하해했한할함][가-힣]*(?:고|며|면서|로)", suffix) and speech_pred and words >= 2:
+    if MIDWORD_PREDICATE.fullmatch(suffix) and speech_pred and words >= 2:
         return True, speech_pred
     if words >= 3 and (MIDWORD_QUOTATIVE.fullmatch(suffix) or (speech_pred and MIDWORD_CONNECTIVE.fullmatch(suffix))):
         return True, speech_pred or suffix
@@ -885,28 +905,10 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
 # --------------------------------------------------------------------------- per article
 
 
-_FORWARD_CUE: Final = re.compile(r"(이\s*같이|이같이|이렇게|이와\s*같이|다음과\s*같이|그렇게)")
-
-
-#: Nouns after which a verb's adnominal clause is a time or manner adverbial whose subject also
-#: reports the quote (30대가 범행을 저지른 당시 "…"고 외치고), not a relative clause.
-ADVERBIAL_HEADS: Final = frozenset({"당시", "때", "후", "뒤", "직후", "직전", "전", "중", "동안", "이후", "이전",
-                                    "가운데", "도중", "무렵", "순간", "채", "대로", "듯", "뒤로"})
-
-
-QUOTATIVE_ETM: Final = frozenset({"다는", "라는", "는다는", "ᆫ다는"})
-GLUED: Final = re.compile(r"[가-힣]")  # a word right after a closing mark continues its clause
-
-
-#: Verbs that work as postpositions (X와 관련해서는, X에 대해): no clause of their own.
-LIGHT_VERBS: Final = frozenset({"관련하다", "대하다", "위하다", "통하다", "따르다", "의하다", "비롯하다", "인하다",
-                                "관하다"})
-
-
 def _clause_end(text: str, toks: ArticleTokens, span: Span) -> int:
     """Where the sentence reporting ``span`` ends. Kiwi sometimes ends a sentence right at a closing
     mark ("…것"|이라며 …): the words glued after the mark still belong to it."""
-    si = toks.sentence_of(span.close_mark if span.close_mark >= 0 else span.start)
+    si = toks.sentence_of(span.anchor)
     hi = int(toks.sent_end[si])
     glued = span.close_mark >= 0 and (GLUED.match(text, span.close_mark + 1) is not None
                                       or SPACED_QUOTATIVE.match(text, span.close_mark + 1) is not None)
@@ -1007,7 +1009,6 @@ def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: 
     return min(subjects, key=key)
 
 
-DEMONSTRATIVE: Final = re.compile(r"(?:이|그|해당) ([가-힣]+)")  # 이 관계자, 해당 관계자
 NOWHERE: Final = Span(start=2**31, end=2**31, open_mark=-1, close_mark=-1)  # for "the subject of a sentence"
 
 
@@ -1045,8 +1046,7 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
                 and re.fullmatch(r"\s*[,·]\s*", text[a.close_mark + 1: b.open_mark]):
             decisions[i] = decisions[i + 1]
     for span, (speech, cue) in zip(spans, decisions, strict=True):
-        anchor = span.close_mark if span.close_mark >= 0 else span.start
-        si = toks.sentence_of(anchor)
+        si = toks.sentence_of(span.anchor)
         # the subjects of the sentences since the last quote change who is in force
         for j in range(last_sent_seen + 1, si):
             best = _pick_speaker(sent_subjects(j), NOWHERE, people, lex)

@@ -18,14 +18,14 @@ import sys
 import pandas as pd
 
 from analysis.build import read_tables
-from analysis.evaluation import load_gold, score_by_group
+from analysis.evaluation import labelled_articles, score_by_group
 from analysis.quotes import extract_quotes
 
 
 def main(out: str) -> int:
     corpus = read_tables(out)
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
-    labelled = set(load_gold(texts=texts)[1])
+    labelled = set(labelled_articles()["article_id"])
     quotes = extract_quotes(*(table[table["article_id"].isin(labelled)]
                               for table in (corpus.articles, corpus.sentences, corpus.tokens)))
     table = score_by_group(quotes, texts)

@@ -39,8 +39,13 @@ def test_score_arithmetic():
     assert s.f1 == pytest.approx(2 * 0.8 * 0.5 / 1.3)
 
 
+def article_lists():
+    """The labelled-article files read directly, to check the evaluation module against."""
+    return pd.concat([pd.read_csv(p, sep="\t") for p in GOLD_DIR.glob("articles_shared_*.tsv")])
+
+
 def test_gold_groups_cover_every_labelled_article_once():
-    splits = pd.concat([pd.read_csv(p, sep="\t") for p in GOLD_DIR.glob("articles_shared_*.tsv")])
+    splits = article_lists()
     groups = gold_groups()
     grouped = [a for ids in groups.values() for a in ids]
     assert sorted(grouped) == sorted(splits["article_id"])
@@ -49,7 +54,7 @@ def test_gold_groups_cover_every_labelled_article_once():
 
 
 def test_gold_quote_counts_match_the_article_lists():
-    splits = pd.concat([pd.read_csv(p, sep="\t") for p in GOLD_DIR.glob("articles_shared_*.tsv")])
+    splits = article_lists()
     quotes = pd.concat([pd.read_json(p, lines=True) for p in GOLD_DIR.glob("quotes_shared_*.jsonl")])
     counted = quotes["article_id"].value_counts()
     assert (splits.set_index("article_id")["n_quotes"] == counted.reindex(splits["article_id"]).fillna(0).values).all()
@@ -68,7 +73,7 @@ def test_gold_files_are_consistent_with_the_corpus(wikinews):
     assert len(ids) >= 60
     with_quotes = gold["article_id"].nunique()
     assert with_quotes >= 60
-    splits = pd.concat([pd.read_csv(p, sep="\t") for p in GOLD_DIR.glob("articles_shared_*.tsv")])
+    splits = article_lists()
     assert set(splits["split"]) == {"dev", "test"}
     assert not splits["article_id"].duplicated().any()
     # the split is fixed by the id's hash, never chosen by hand
