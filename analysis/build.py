@@ -283,7 +283,7 @@ def _old_index(out: Path, keep: Callable[[str], bool]) -> dict[str, tuple[str, s
 
 
 def build_dataset(
-    paths: Sequence[str | Path] | None = None,
+    paths: str | Path | Sequence[str | Path] | None = None,
     *,
     out: str | Path,
     progress: bool = False,
@@ -293,7 +293,7 @@ def build_dataset(
     """Stream ``paths`` (default: the bundled corpus) into partitioned tables under ``out``.
 
     Args:
-        paths: files or folders of articles.
+        paths: a file or folder of articles, or several.
         out: the output folder, also the cache of the next build.
         progress: show progress and log what is done.
         chunk_size: articles per chunk / part file.
@@ -446,7 +446,7 @@ def _client(scheduler: str | Any):
 
 
 def build(
-    paths: Sequence[str | Path] | None = None,
+    paths: str | Path | Sequence[str | Path] | None = None,
     *,
     out: str | Path | None = None,
     progress: bool = False,

@@ -72,15 +72,16 @@ class LoadResult:
         return len(self.records) + len(self.rejects)
 
 
-def discover(paths: Sequence[str | Path]) -> tuple[list[Path], list[Reject]]:
-    """The files to read under ``paths``, and rejects for unsupported files inside folders.
+def discover(paths: str | Path | Sequence[str | Path]) -> tuple[list[Path], list[Reject]]:
+    """The files to read under ``paths`` (one path or several), and rejects for unsupported files
+    inside folders.
 
     Raises:
         CorpusError: a PATH does not exist, naming it.
     """
     files: list[Path] = []
     rejects: list[Reject] = []
-    for raw in paths:
+    for raw in [paths] if isinstance(paths, str | Path) else paths:
         path = Path(raw)
         if not path.exists():
             raise CorpusError(f"{path}: no such file or folder; give a file or a folder of articles")
@@ -300,7 +301,7 @@ def _read_file(path: Path) -> Iterator[Record | Reject]:
         )
 
 
-def iter_load(paths: Sequence[str | Path] | None = None, *, progress: bool = False) -> Iterator[Record | Reject]:
+def iter_load(paths: str | Path | Sequence[str | Path] | None = None, *, progress: bool = False) -> Iterator[Record | Reject]:
     """Read and clean every article under ``paths`` (default: the bundled corpus), one at a time.
 
     Yields each record as a :class:`Record` (kept) or a :class:`Reject` (with its reason), in file
@@ -310,7 +311,7 @@ def iter_load(paths: Sequence[str | Path] | None = None, *, progress: bool = Fal
     Raises:
         CorpusError: a PATH does not exist (before anything is yielded).
     """
-    files, rejects = discover(list(paths) if paths else [DEFAULT_CORPUS])
+    files, rejects = discover(paths or DEFAULT_CORPUS)
     return _iter_files(files, rejects, progress=progress)
 
 
@@ -337,7 +338,7 @@ def _iter_files(files: list[Path], rejects: list[Reject], *, progress: bool) -> 
             yield item
 
 
-def load(paths: Sequence[str | Path] | None = None, *, progress: bool = False) -> LoadResult:
+def load(paths: str | Path | Sequence[str | Path] | None = None, *, progress: bool = False) -> LoadResult:
     """All articles and rejects under ``paths`` (default: the bundled corpus), in memory.
 
     Raises:

@@ -33,6 +33,15 @@ def test_jsonl_aliases_and_fields(tmp_path):
     assert result.n_read == 3 and not result.rejects
 
 
+
+@pytest.mark.parametrize("as_type", [str, lambda p: p])
+def test_one_path_is_not_read_as_a_list_of_characters(tmp_path, as_type):
+    f = write_jsonl(tmp_path / "a.jsonl", [{"id": "a1", "text": BODY}, {"id": "a2", "text": BODY2}])
+    result = load(as_type(f))
+    assert [r.article_id for r in result.records] == ["a1", "a2"]
+    assert result.n_read == 2 and not result.rejects
+
+
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
