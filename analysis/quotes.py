@@ -54,6 +54,9 @@ ALSO: Final = frozenset({"역시", "또한"})  # 서울환경연합 역시 …: 
 #: The commonest Korean surnames (about half of all Koreans): a three-syllable name starting so,
 #: after a foreign-looking proper noun, is the person (로베리 김동훈), unlike 버락 오바마.
 COMMON_SURNAMES: Final = frozenset("김이박최정강조윤장임")
+#: Open syllables with the vowel ㅡ spell foreign sounds (이글스, 조스) and almost never appear in a
+#: Korean given name, so a word holding one after its surname is no Korean name.
+TRANSLITERATION: Final = re.compile(r"[스즈츠크트프드브]")
 SUBJECT_PARTICLES: Final = frozenset({("은", "JX"), ("는", "JX"), ("이", "JKS"), ("가", "JKS"), ("께서", "JKS"),
                                       ("께서는", "JKS"), ("도", "JX")})
 HANJA: Final = re.compile(r"[\u4e00-\u9fff]+")  # 허우한민(侯漢敏): a name glossed in Hanja
@@ -407,7 +410,7 @@ def _is_korean_name(word: str, lex: Lexicon, *, proper: bool = True) -> bool:
     if not proper or not re.fullmatch(r"[가-힣]{2,4}", word) or word in lex.roles.words or word in lex.non_speakers:
         return False
     surname = lex.surnames.prefix_of(word)
-    if not surname or len(word) - len(surname) not in (1, 2):
+    if not surname or len(word) - len(surname) not in (1, 2) or TRANSLITERATION.search(word, len(surname)):
         return False
     return not lex.org_suffixes.suffix_of(word)
 
@@ -468,9 +471,11 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
     if not name and roles and 1 <= place <= 2 and place < roles[-1] and all(_plain_word(w, lex) for w in words[:place]):
         name = " ".join(words[:place])
     # a rare name Kiwi reads as a common noun, first in a phrase that ends in a title:
-    # 홍수열/NNG 자원순환사회경제연구소장; 최순실 씨 even though 실 ends organisations' names
+    # 홍수열/NNG 자원순환사회경제연구소장; 최순실 씨 and 이용구 법무부 차관 even though 실 and 구 end
+    # organisations' names (an organisation and a title after it: the first word is the person)
     if not name and roles and roles[-1] == len(words) - 1 and roles[0] > 0 and _name_shaped(words[0], lex) \
-            and (words[-1] == "씨" or not lex.org_suffixes.suffix_of(words[0])) \
+            and (words[-1] == "씨" or not lex.org_suffixes.suffix_of(words[0])
+                 or (nnp[0] and roles[0] >= 2 and lex.org_suffixes.suffix_of(words[1]))) \
             and not lex.unnamed_sources.suffix_of(words[-1]):
         name = words[0]
     return name, role

@@ -222,6 +222,12 @@ CASES = [
     # the phrase the reporting verb modifies is the speaker ("…"고 말한 X)
     ('"안전을 담보하기가 어려워지고 있다"고 본 나상윤 공공교통네트워크 정책위원의 말처럼, 투자가 필요하다.',
      [("안전을 담보하기가 어려워지고 있다", "나상윤")]),
+    # a name ending like an organisation (구), before an organisation and a title; a district is no name
+    ('이용구 법무부 차관도 청사를 떠나며 "다양한 의견을 모았다"고 말했다.', [("다양한 의견을 모았다", "이용구")]),
+    ('성동구 보건소 소장은 "검사를 늘리겠다"고 말했다.', [("검사를 늘리겠다", "성동구 보건소 소장")]),
+    # a transliterated word (이글스) is no Korean name, so the team is an affiliation
+    ('한화 이글스 정우람 선수가 세이브왕을 챙겼다. 정우람은 "팬들 덕분이다"는 소감을 남겼다.',
+     [("팬들 덕분이다", "정우람")]),
 ]
 
 
