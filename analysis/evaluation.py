@@ -4,13 +4,14 @@ Gold files (``tests/gold/``, rules in ``tests/gold/GUIDELINES.md``) hold offsets
 quoted text and the speaker. Matching is one-to-one per article: a predicted quote matches a
 gold quote when their spans overlap by at least half of their union (intersection over union
 ≥ 0.5), best overlaps first. Detection counts matched spans; attribution counts matched spans
-whose speaker is the same (spaces ignored).
+whose speaker is the same (spaces and a final ``측`` ignored).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,8 +96,14 @@ def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / union if union else 0.0
 
 
+#: ``측`` ("the side of") after a name is not part of it (선관위 측 → 선관위; GUIDELINES.md). Labels
+#: made before that rule was written down keep it or not, so it is dropped on both sides here.
+_SIDE: Final = re.compile(r"\s*측$")
+
+
 def _norm(name: str) -> str:
-    return "".join(str(name).split())
+    """A speaker's name as compared: without spaces or a final ``측``."""
+    return "".join(_SIDE.sub("", str(name).strip()).split())
 
 
 def match(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
