@@ -1026,8 +1026,12 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
     people = People()
     memo: dict[tuple[int, int], Mention | None] = {}
     for m in _noun_phrases(text, toks, lex, memo):  # full names the article itself gives (not a quote's)
-        if m.name and _is_full_name(m, lex) and not _quoted(spans, m.start):
+        if _quoted(spans, m.start):
+            continue
+        if m.name and _is_full_name(m, lex):
             people.add(m.name, m.role)
+        elif anonymous := ANONYMOUS.search(m.text):  # 의사 김모씨에게 … 김씨는 → 김모씨
+            people.add(anonymous.group(0))
     n_sent = len(toks.sent_start)
 
     @cache

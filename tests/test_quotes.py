@@ -225,6 +225,9 @@ CASES = [
     # a name ending like an organisation (구), before an organisation and a title; a district is no name
     ('이용구 법무부 차관도 청사를 떠나며 "다양한 의견을 모았다"고 말했다.', [("다양한 의견을 모았다", "이용구")]),
     ('성동구 보건소 소장은 "검사를 늘리겠다"고 말했다.', [("검사를 늘리겠다", "성동구 보건소 소장")]),
+    # someone introduced as 김모씨 in any case is who a later 김씨 is
+    ('약물을 투약한 혐의로 기소된 의사 김모씨에게 검찰이 금고형을 구형했다.\n김씨는 최후진술로 "도와주고 싶어서 시작했다"고 주장했다.',
+     [("도와주고 싶어서 시작했다", "김모씨")]),
     # a transliterated word (이글스) is no Korean name, so the team is an affiliation
     ('한화 이글스 정우람 선수가 세이브왕을 챙겼다. 정우람은 "팬들 덕분이다"는 소감을 남겼다.',
      [("팬들 덕분이다", "정우람")]),
