@@ -9,7 +9,8 @@ The public functions, by concern (one module each):
 - :mod:`analysis.aggregate` — corpus-wide counts computed part by part from a build folder.
 - :mod:`analysis.keywords` — frequencies, compounds, TF-IDF, keyness, KWIC, collocates, trends.
 - :mod:`analysis.quotes` — :func:`extract_quotes` with speakers resolved.
-- :mod:`analysis.evaluation` — :func:`score_quotes`, :func:`score_by_group` against the hand-labelled gold.
+- :mod:`analysis.evaluation` — :func:`score_quotes`, :func:`score_by_group` against the hand-labelled gold;
+  :func:`baseline_quotes` and :func:`annotator_agreement` for scale.
 - :mod:`analysis.themes` — theme lexicons and scores with evidence.
 - :mod:`analysis.plotting` — charts with a Korean font.
 - :mod:`analysis.report` — :func:`render_report`, the main job.
@@ -25,7 +26,9 @@ _EXPORTS = {
     "CorpusError": "corpus",
     "ResourceError": "resources",
     "SETTINGS": "tokenize",
+    "annotator_agreement": "evaluation",
     "article_scores": "themes",
+    "baseline_quotes": "evaluation",
     "build": "build",
     "build_dataset": "build",
     "clean_page": "clean",
@@ -74,7 +77,9 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "ResourceError",
+    "annotator_agreement",
     "article_scores",
+    "baseline_quotes",
     "build",
     "build_dataset",
     "clean_page",

@@ -22,6 +22,8 @@ import pandas as pd
 from .resources import PROJECT_ROOT
 
 GOLD_DIR: Final = PROJECT_ROOT / "tests" / "gold"
+#: Second, independent labellings of some gold sets (same file layout), for annotator agreement.
+SECOND_DIR: Final = GOLD_DIR / "second"
 MIN_IOU: Final = 0.5
 
 
@@ -199,3 +201,49 @@ def score_by_group(pred: pd.DataFrame, texts: dict[str, str], *, gold_dir: Path 
             for name, ids in gold_groups(gold_dir=gold_dir).items()
             for kind, score in score_quotes(pred, gold, ids).items()]
     return pd.DataFrame(rows)
+
+
+def annotator_agreement(texts: dict[str, str] | None = None, *, gold_dir: Path = GOLD_DIR,
+                        second_dir: Path = SECOND_DIR) -> pd.DataFrame:
+    """How far two people labelling the same articles independently agree: the second labelling
+    of each set in ``second_dir`` scored against the gold as if it were predictions.
+
+    Args:
+        texts: article texts by id; when given, every label's hash is checked against its span.
+        gold_dir: folder of the gold files.
+        second_dir: folder of the second labellings.
+
+    Returns:
+        One row per (set, kind), shaped like :func:`score_by_group` (group ``"agreement d"`` …).
+    """
+    gold, _ = load_gold(gold_dir=gold_dir, texts=texts)
+    second, _ = load_gold(gold_dir=second_dir, texts=texts)
+    sets = labelled_articles(gold_dir=second_dir)
+    rows = [{"group": f"agreement {name}", "kind": kind, "articles": len(ids), **score.as_dict()}
+            for name, ids in sets.groupby("set", sort=True)["article_id"]
+            for kind, score in score_quotes(second, gold, ids.tolist()).items()]
+    return pd.DataFrame(rows)
+
+
+#: A double-quoted span for :func:`baseline_quotes`: any opening mark to the next closing one.
+_ANY_QUOTE: Final = re.compile(r'["“]([^"“”\n]+)["”]')
+_PARTICLE: Final = re.compile(r"(?<=.)(?:께서는|께서|은|는|이|가|도)$")
+
+
+def baseline_quotes(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The issue's reference point: every double-quoted span inside a sentence is a quote, and the
+    first word of its sentence, without a final subject particle, is the speaker (``오세훈 시장은
+    "…"`` → ``오세훈``). Scores on this show what the rules add.
+
+    Args:
+        sentences: the ``sentences`` table (``article_id``, ``start``, ``text``).
+
+    Returns:
+        ``article_id``, ``start``, ``end``, ``speaker``, one row per span, offsets into the article.
+    """
+    found = sentences["text"].str.split(n=1).str[0].fillna("").str.replace(_PARTICLE, "", regex=True)
+    rows = [(a, lo + m.start(1), lo + m.end(1), first)
+            for a, lo, text, first in zip(sentences["article_id"], sentences["start"], sentences["text"], found,
+                                          strict=True)
+            for m in _ANY_QUOTE.finditer(text)]
+    return pd.DataFrame(rows, columns=["article_id", "start", "end", "speaker"])

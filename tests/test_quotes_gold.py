@@ -7,7 +7,17 @@ import hashlib
 import pandas as pd
 import pytest
 
-from analysis.evaluation import GOLD_DIR, Score, gold_groups, load_gold, score_quotes
+from analysis.evaluation import (
+    GOLD_DIR,
+    SECOND_DIR,
+    Score,
+    annotator_agreement,
+    baseline_quotes,
+    gold_groups,
+    labelled_articles,
+    load_gold,
+    score_quotes,
+)
 
 
 def frame(rows):
@@ -40,6 +50,53 @@ def test_score_arithmetic():
     s = Score(tp=8, n_pred=10, n_gold=16)
     assert (s.precision, s.recall) == (0.8, 0.5)
     assert s.f1 == pytest.approx(2 * 0.8 * 0.5 / 1.3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('오세훈 시장은 "약자와 동행하겠다"고 말했다.', [("약자와 동행하겠다", "오세훈")]),
+        ('그는 “첫째”라며 "둘째"라고 밝혔다.', [("첫째", "그"), ("둘째", "그")]),
+        ("청와대께서는 '홑따옴표'만 썼다.", []),
+        ('이어 "닫히지 않은 따옴표', []),
+    ],
+)
+def test_baseline_takes_every_double_quoted_span_and_the_first_word(sentence, expected):
+    before = "앞 문장이다. "
+    text = before + sentence
+    sentences = pd.DataFrame({"article_id": ["a"], "start": [len(before)], "text": [sentence]})
+    got = baseline_quotes(sentences)
+    assert [(text[s:e], sp) for s, e, sp in zip(got["start"], got["end"], got["speaker"], strict=True)] == expected
+
+
+def write_set(folder, name, split, labels, n_quotes):
+    folder.mkdir(parents=True, exist_ok=True)
+    frame(labels).assign(sha1="", note="").to_json(folder / f"quotes_shared_{name}.jsonl", orient="records",
+                                                   lines=True, force_ascii=False)
+    pd.DataFrame({"article_id": list(n_quotes), "split": split, "n_quotes": list(n_quotes.values())}).to_csv(
+        folder / f"articles_shared_{name}.tsv", sep="\t", index=False)
+
+
+def test_annotator_agreement_scores_the_second_labelling_against_the_first(tmp_path):
+    first = [("a", 0, 10, "오세훈"), ("a", 20, 30, "서울시"), ("b", 0, 8, "김웅")]
+    second = [("a", 0, 10, "오세훈"), ("a", 20, 30, "서울시 관계자"), ("b", 40, 48, "김웅"), ("b", 0, 8, "김웅")]
+    write_set(tmp_path, "x", "test", first, {"a": 2, "b": 1, "c": 0})
+    write_set(tmp_path, "y", "dev", [("d", 0, 5, "이")], {"d": 1})  # no second labelling: not reported
+    write_set(tmp_path / "second", "x", "test", second, {"a": 2, "b": 2, "c": 0})
+    got = annotator_agreement(None, gold_dir=tmp_path, second_dir=tmp_path / "second").set_index("kind")
+    assert got["group"].unique().tolist() == ["agreement x"]
+    assert got.loc["detection", ["tp", "n_pred", "n_gold"]].tolist() == [3, 4, 3]
+    assert got.loc["attribution", ["tp", "n_pred", "n_gold"]].tolist() == [2, 4, 3]
+    assert got.loc["detection", "articles"] == 3
+
+
+def test_second_labellings_cover_whole_gold_sets(wikinews):
+    texts = dict(zip(wikinews.articles["article_id"], wikinews.articles["text"], strict=True))
+    second, ids = load_gold(gold_dir=SECOND_DIR, texts=texts)  # raises if a hash does not match its span
+    first = labelled_articles()
+    for name, group in labelled_articles(gold_dir=SECOND_DIR).groupby("set"):
+        assert sorted(group["article_id"]) == sorted(first.loc[first["set"] == name, "article_id"])
+    assert len(second) and set(second["article_id"]) <= set(ids)
 
 
 def article_lists():
