@@ -637,6 +637,8 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         words.pop()
         nnp.pop()
         proper.pop()
+    if len(words[-1]) >= 3 and words[-1].endswith("측"):  # 유가족측, 검찰측 (not 북측)
+        words[-1] = words[-1][:-1]
     phrase = " ".join(words)
     name, role = _parse_phrase(words, nnp, proper, lex)
     if lex.unnamed_sources.suffix_of(head) or modified:
@@ -987,6 +989,18 @@ def _nested(toks: ArticleTokens, close_at: int, hi: int, lex: Lexicon) -> bool:
     return any(toks.form[k] in ("고", "다고", "라고") and toks.tag[k] in ("JKQ", "EC") for k in range(first + 1, second))
 
 
+def _reports(toks: ArticleTokens, lo: int, hi: int, lex: Lexicon) -> bool:
+    """Whether the sentence ``[lo, hi)`` reports speech: it ends in a speech verb (…고 주장했다) or
+    in a speech noun and the copula (…부여해야 한다는 입장입니다)."""
+    idx = toks.token_range(lo, hi)
+    preds = _predicates(toks, idx)
+    if preds and preds[-1][1] in lex.speech_verbs:
+        return True
+    copula = next((k for k in reversed(idx) if toks.tag[k] == "VCP"), -1)
+    return copula > idx.start and (not preds or preds[-1][0] < copula) \
+        and lex.speech_nouns.fullmatch(toks.form[copula - 1]) is not None
+
+
 def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: Lexicon,
                   toks: ArticleTokens | None = None, *, nested: bool = False) -> Mention | None:
     """The subject most likely to be the speaker of ``span``.
@@ -1063,9 +1077,12 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
                 best = _cited_source(text, toks, int(toks.sent_start[j]), int(toks.sent_end[j]), spans, lex) or best
             if best is None:
                 continue
-            preds = _predicates(toks, toks.token_range(int(toks.sent_start[j]), int(toks.sent_end[j])))
-            reports = bool(preds) and preds[-1][1] in lex.speech_verbs
-            if _rank(best, people, lex) <= 1 or reports:
+            # a person takes the floor in any sentence; an organisation or anything else only in one
+            # that reports speech (미국은 … 잃는 것이나 다름없었다 leaves 바이든 talking), and never
+            # a remark itself (해당 발언은 …라는 내용이었다)
+            reports = _reports(toks, int(toks.sent_start[j]), int(toks.sent_end[j]), lex) \
+                and not lex.speech_nouns.fullmatch(best.text.split()[-1])
+            if _rank(best, people, lex) == 0 or reports:
                 in_force = (_canonical(best, people, lex) or in_force[0], best.role)
         last_sent_seen = max(last_sent_seen, si - 1)
         if not speech:

@@ -228,6 +228,17 @@ CASES = [
     # someone introduced as 김모씨 in any case is who a later 김씨 is
     ('약물을 투약한 혐의로 기소된 의사 김모씨에게 검찰이 금고형을 구형했다.\n김씨는 최후진술로 "도와주고 싶어서 시작했다"고 주장했다.',
      [("도와주고 싶어서 시작했다", "김모씨")]),
+    # a sentence about a country that reports nothing leaves the person talking
+    ('바이든은 트럼프를 "푸틴의 개"라고 비난하였다. 러시아는 호황을 맞을 수 있기 때문이고, 미국은 고객을 하나 잃는 것이나 '
+     '다름없기 때문이었다.\n또한 트럼프의 대 이란 정책에 대해 "위험한 실패"라고 하였다.',
+     [("푸틴의 개", "바이든"), ("위험한 실패", "바이든")]),
+    # a stance (…라는 입장입니다) reports speech; 측 glued to a group is no part of its name
+    ('여당은 반발했다. 유가족측은 여전히 수사권을 부여해야 한다는 입장입니다. 그 이유는 "정부를 믿을 수 없다"는 것입니다.',
+     [("정부를 믿을 수 없다", "유가족")]),
+    ('북측은 "회담에 응하겠다"고 밝혔다.', [("회담에 응하겠다", "북측")]),
+    # a remark is not someone who goes on talking
+    ('김 의원이 연설했다. 해당 발언은 "국민이 먼저"라는 내용이었다. 이어 "국민을 믿는다"고 말했다.',
+     [("국민이 먼저", ""), ("국민을 믿는다", "김 의원")]),
     # a transliterated word (이글스) is no Korean name, so the team is an affiliation
     ('한화 이글스 정우람 선수가 세이브왕을 챙겼다. 정우람은 "팬들 덕분이다"는 소감을 남겼다.',
      [("팬들 덕분이다", "정우람")]),
