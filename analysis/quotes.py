@@ -608,10 +608,13 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         modifier = group and len(idx) >= 2 and re.fullmatch(r"[가-힣]+", word) is not None and (
             (toks.tag[last] == "JKG" and toks.tag[idx[-2]] in NOMINAL_TAGS)
             or (toks.tag[last] == "ETM" and toks.tag[idx[-2]].startswith("VA")))
-        if not modifier and (toks.tag[last] not in NOMINAL_TAGS or not re.search(r"[가-힣A-Za-z0-9]$", word)):
+        # a name Kiwi splits after its surname (윤/NNP 두/MM 한/MM) is still a name
+        split_name = toks.tag[idx[0]] == "NNP" and _name_shaped(word, lex)
+        if not modifier and not split_name and (toks.tag[last] not in NOMINAL_TAGS
+                                                or not re.search(r"[가-힣A-Za-z0-9]$", word)):
             break
         surname = word in lex.surnames.words and _is_role(words[0], lex)  # 이 후보는 (이/MM)
-        if toks.tag[last] == "MM" and word not in ("한", "두", "세", "모", "전", "현") and not surname:
+        if toks.tag[last] == "MM" and word not in ("한", "두", "세", "모", "전", "현") and not surname and not split_name:
             break
         if (word in lex.non_speakers and not surname) or DATE_WORD.fullmatch(word):
             break

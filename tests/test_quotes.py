@@ -239,6 +239,9 @@ CASES = [
     # a remark is not someone who goes on talking
     ('김 의원이 연설했다. 해당 발언은 "국민이 먼저"라는 내용이었다. 이어 "국민을 믿는다"고 말했다.',
      [("국민이 먼저", ""), ("국민을 믿는다", "김 의원")]),
+    # a name Kiwi splits after its surname (윤/NNP 두/MM 한/MM, after a citation) is still a name
+    ('시장은 유망 산업이다.(Mordor Intelligence, 2016)\n윤두한 해수부 해양수산생명자원과장은 “관심이 집중되고 있다.”라며, '
+     '“적극 추진하겠다.”라고 말했다.', [("관심이 집중되고 있다.", "윤두한"), ("적극 추진하겠다.", "윤두한")]),
     # a transliterated word (이글스) is no Korean name, so the team is an affiliation
     ('한화 이글스 정우람 선수가 세이브왕을 챙겼다. 정우람은 "팬들 덕분이다"는 소감을 남겼다.',
      [("팬들 덕분이다", "정우람")]),
