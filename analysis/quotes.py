@@ -50,6 +50,7 @@ NOMINAL_TAGS: Final = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "X
 ANONYMOUS: Final = re.compile(r"(?<![가-힣])[가-힣] ?모 ?(?:씨|[가-힣]+)$")  # 김 모 씨, 김모씨, 이 모 교수
 DATE_WORD: Final = re.compile(r"\d+(?:년|월|일|시|분)(?:께|경)?")  # 2022년 6월 10일 저스틴 비버: not part of a name
 FORMER: Final = frozenset({"전", "현"})  # 표창원 전 경찰대 교수: a name before them is the person's
+LOCATED: Final = frozenset({"소재", "소재의"})  # 홍콩 소재 X: the place is no part of X's name
 ALSO: Final = frozenset({"역시", "또한"})  # 서울환경연합 역시 …: adverbs that mark the subject before them
 #: The commonest Korean surnames (about half of all Koreans): a three-syllable name starting so,
 #: after a foreign-looking proper noun, is the person (로베리 김동훈), unlike 버락 오바마.
@@ -642,6 +643,9 @@ def _mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexico
         proper.pop()
     if len(words[-1]) >= 3 and words[-1].endswith("측"):  # 유가족측, 검찰측 (not 북측)
         words[-1] = words[-1][:-1]
+    located = max((i for i, w in enumerate(words[:-1]) if w in LOCATED), default=-1)
+    if located >= 0:  # 홍콩 소재 인권민주주의정보센터: where it is, not its name
+        words, nnp, proper = words[located + 1:], nnp[located + 1:], proper[located + 1:]
     phrase = " ".join(words)
     name, role = _parse_phrase(words, nnp, proper, lex)
     if lex.unnamed_sources.suffix_of(head) or modified:

@@ -242,6 +242,8 @@ CASES = [
     # a name Kiwi splits after its surname (윤/NNP 두/MM 한/MM, after a citation) is still a name
     ('시장은 유망 산업이다.(Mordor Intelligence, 2016)\n윤두한 해수부 해양수산생명자원과장은 “관심이 집중되고 있다.”라며, '
      '“적극 추진하겠다.”라고 말했다.', [("관심이 집중되고 있다.", "윤두한"), ("적극 추진하겠다.", "윤두한")]),
+    # where an organisation is located is no part of its name
+    ('홍콩 소재 인권민주주의정보센터는 "시위대가 체포됐다"고 밝혔다.', [("시위대가 체포됐다", "인권민주주의정보센터")]),
     # a transliterated word (이글스) is no Korean name, so the team is an affiliation
     ('한화 이글스 정우람 선수가 세이브왕을 챙겼다. 정우람은 "팬들 덕분이다"는 소감을 남겼다.',
      [("팬들 덕분이다", "정우람")]),
