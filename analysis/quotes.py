@@ -326,14 +326,15 @@ class ArticleTokens:
 
 
 def _predicates(toks: ArticleTokens, idx: range) -> list[tuple[int, str]]:
-    """(token index, lemma) of the predicates in ``idx``, joining noun+하다 (강조/NNG 하/XSV → 강조하다)."""
+    """(token index, lemma) of the predicates in ``idx``, joining noun+하다 (강조/NNG 하/XSV → 강조하다)
+    and the passive noun+되다 (명시/NNG 되/XSV → 명시되다)."""
     out = []
     for k in idx:
         tag = toks.tag[k]
         if tag.startswith("VV") or tag.startswith("VA"):
             out.append((k, toks.lemma[k] or toks.form[k] + "다"))
         elif tag == "XSV" and k > idx.start and toks.tag[k - 1] in ("NNG", "NNP", "XR"):
-            out.append((k, toks.form[k - 1] + "하다"))
+            out.append((k, toks.form[k - 1] + ("되다" if toks.form[k] == "되" else "하다")))
     return out
 
 

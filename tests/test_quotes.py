@@ -244,6 +244,10 @@ CASES = [
      '“적극 추진하겠다.”라고 말했다.', [("관심이 집중되고 있다.", "윤두한"), ("적극 추진하겠다.", "윤두한")]),
     # where an organisation is located is no part of its name
     ('홍콩 소재 인권민주주의정보센터는 "시위대가 체포됐다"고 밝혔다.', [("시위대가 체포됐다", "인권민주주의정보센터")]),
+    # what a document says in the passive (명시되어 있다) is nobody's speech; a verb of writing is
+    ('제5조에 따르면 “모든 국민은 최선을 다하여야 한다.”고 명시되어 있다.', []),
+    ('위키백과에 따르면 정의는 “성범죄를 저지르는 사람을 통칭한다”고 기재되어 있다.', []),
+    ('법원은 판결문에 “피고인의 죄가 무겁다”고 명시했다.', [("피고인의 죄가 무겁다", "법원")]),
     # a transliterated word (이글스) is no Korean name, so the team is an affiliation
     ('한화 이글스 정우람 선수가 세이브왕을 챙겼다. 정우람은 "팬들 덕분이다"는 소감을 남겼다.',
      [("팬들 덕분이다", "정우람")]),
