@@ -890,7 +890,8 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
         head = PARTICLE_END.sub("", noun)
         if noun and lex.name_nouns.match(noun) and not lex.speech_nouns.fullmatch(head):
             return False, ""
-        if noun and lex.speech_nouns.match(noun):
+        if noun and (lex.speech_nouns.match(noun)  # a compound that ends in one: 수상소감, 대국민담화
+                     or any(lex.speech_nouns.fullmatch(head, i) for i in range(1, len(head) - 1))):
             return True, speech_pred or suffix
         # a whole claim: 그 이유는 "…없다"는 것이다
         if re.fullmatch(r"것(?:이다|입니다|이라고|이었다)?", noun) and words >= 2 and re.search(r"다[.!]?$", content):
