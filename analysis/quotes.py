@@ -82,6 +82,7 @@ MIDWORD_PREDICATE: Final = re.compile(r"[하해했한할함][가-힣]*(?:고|며
 MIDWORD_QUOTATIVE: Final = re.compile(r"[가-힣]*(?:다며|다고|라며|라고|면서|며)")
 #: …or inside a connective clause, speech when a reporting verb follows: "…맞"지만 … 전했다.
 MIDWORD_CONNECTIVE: Final = re.compile(r"[가-힣]*(?:지만|므로|는데|니까|어서|아서|고)")
+GLOSS: Final = re.compile(r"\([^()\n]{1,40}\)")  # "…"(meddlesome)이란: a gloss between a quote and its ending
 CALLED: Final = re.compile(r" (?:하는|한) ([가-힣]+)")  # "…"라고 하는 방식
 #: A word between 라는 and its noun: an adjective (무책임한, 협박성, 적극적인) or 등(의).
 NOUN_MODIFIER: Final = re.compile(r"[가-힣]*(?:[^은]한|던|성|적인|스러운|로운)|등(?:의)?")
@@ -853,6 +854,9 @@ def _suffix(text: str, close_mark: int, hi: int) -> tuple[str, int]:
     """The text glued after a closing mark, up to the next space or punctuation, and where it ends.
     A quotative ending typed after a space counts as glued ("…" 라고 하였다)."""
     at = close_mark + 1
+    gloss = GLOSS.match(text, at, hi)
+    if gloss:  # "…간섭하기 좋아하는 것"(meddlesome)이란 평가: the original words in brackets
+        at = gloss.end()
     if SPACED_QUOTATIVE.match(text, at, hi):
         at += 1
     m = HANGUL_RUN.match(text, at, hi)
@@ -885,6 +889,8 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
     if suffix and lex.adnominal.fullmatch(suffix):
         nxt = re.match(r"\s*([가-힣]+)(?:\s+([가-힣]+))?", text[suffix_end: sent_hi])
         noun = nxt.group(1) if nxt else ""
+        if noun == "등" and words >= 2:  # "…"이라는 등 도 넘는 2차 가해: remarks listed
+            return True, speech_pred or suffix
         if nxt and nxt.group(2) and not lex.speech_nouns.match(noun) and NOUN_MODIFIER.fullmatch(noun):
             noun = nxt.group(2)  # "…"라는 무책임한 발언, 협박성 내용, "…"는 등의 발언
         head = PARTICLE_END.sub("", noun)
@@ -895,6 +901,11 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
             return True, speech_pred or suffix
         # a whole claim: 그 이유는 "…없다"는 것이다
         if re.fullmatch(r"것(?:이다|입니다|이라고|이었다)?", noun) and words >= 2 and re.search(r"다[.!]?$", content):
+            return True, speech_pred or suffix
+        # …해야 한다"는 것이 강론의 주요 내용이었다: the claim is what a speech noun says
+        if noun in ("것이", "것은") and words >= 2 and re.search(r"다[.!]?$", content) and any(
+                lex.speech_nouns.fullmatch(PARTICLE_END.sub("", w)) or lex.speech_nouns.fullmatch(w.removesuffix("이었다"))
+                for w in re.findall(r"[가-힣]+", text[suffix_end: sent_hi])):
             return True, speech_pred or suffix
         return (bool(speech_pred) and words >= 2), speech_pred
     if not suffix:
@@ -1071,11 +1082,11 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
     rows: list[dict[str, object]] = []
     last_sent_seen = -1
     decisions = [_is_speech(text, sp, toks, lex, _clause_end(text, toks, sp)) for sp in spans]
-    # quotes chained by a comma share the fate of the last one: "인과응보다", "…되나?"라는 반응
+    # quotes chained by a comma or 와/과 share the fate of the last one: "인과응보다", "…되나?"라는 반응
     for i in range(len(spans) - 2, -1, -1):
         a, b = spans[i], spans[i + 1]
         if a.close_mark >= 0 and b.open_mark >= 0 and not decisions[i][0] and decisions[i + 1][0] \
-                and re.fullmatch(r"\s*[,·]\s*", text[a.close_mark + 1: b.open_mark]):
+                and re.fullmatch(r"\s*(?:[,·]|와|과)\s*", text[a.close_mark + 1: b.open_mark]):
             decisions[i] = decisions[i + 1]
     for span, (speech, cue) in zip(spans, decisions, strict=True):
         si = toks.sentence_of(span.anchor)
@@ -1123,8 +1134,10 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
             speaker = next((str(r["speaker"]) for r in reversed(rows) if str(r["speaker"]).endswith(ref.group(1))),
                            speaker)
         unsaid = best is not None and lex.speech_nouns.fullmatch(best.text.split()[-1]) is not None
-        if unsaid:  # "…"는 등 비판도 있었다: a remark nobody is named for
-            speaker, role = "", ""
+        if unsaid:  # "…"는 등 비판도 있었다: a remark nobody is named for; but in "…"이란 평가도
+            # 내놨다 the remark is what the speaker in force put out
+            after = _predicates(toks, toks.token_range(best.end, hi))
+            speaker, role = in_force if after and after[0][1] in lex.speech_verbs else ("", "")
         elif not speaker:
             speaker = in_force[0]
         if speaker:
