@@ -50,6 +50,8 @@ NOMINAL_TAGS: Final = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "X
 ANONYMOUS: Final = re.compile(r"(?<![가-힣])[가-힣] ?모 ?(?:씨|[가-힣]+)$")  # 김 모 씨, 김모씨, 이 모 교수
 DATE_WORD: Final = re.compile(r"\d+(?:년|월|일|시|분)(?:께|경)?")  # 2022년 6월 10일 저스틴 비버: not part of a name
 FORMER: Final = frozenset({"전", "현"})  # 표창원 전 경찰대 교수: a name before them is the person's
+#: Verbs of a remark appearing: "…"는 비판도 나왔다 names nobody (unlike "…"라는 평가도 내놨다).
+APPEAR: Final = frozenset({"있다", "나오다", "이어지다", "잇따르다", "쏟아지다", "제기되다", "많다", "일다"})
 LOCATED: Final = frozenset({"소재", "소재의"})  # 홍콩 소재 X: the place is no part of X's name
 ALSO: Final = frozenset({"역시", "또한"})  # 서울환경연합 역시 …: adverbs that mark the subject before them
 #: The commonest Korean surnames (about half of all Koreans): a three-syllable name starting so,
@@ -863,6 +865,13 @@ def _suffix(text: str, close_mark: int, hi: int) -> tuple[str, int]:
     return (m.group(0), m.end()) if m else ("", at)
 
 
+def _speech_noun(word: str, lex: Lexicon) -> bool:
+    """A speech noun (발언, 입장), or a compound that ends in one of two syllables or more (수상소감,
+    공동성명; not 주말)."""
+    return lex.speech_nouns.fullmatch(word) is not None \
+        or any(lex.speech_nouns.fullmatch(word, i) for i in range(1, len(word) - 1))
+
+
 def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi: int) -> tuple[bool, str]:
     """(speech?, cue) for one span."""
     content = text[span.start: span.end].strip()
@@ -896,8 +905,7 @@ def _is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi
         head = PARTICLE_END.sub("", noun)
         if noun and lex.name_nouns.match(noun) and not lex.speech_nouns.fullmatch(head):
             return False, ""
-        if noun and (lex.speech_nouns.match(noun)  # a compound that ends in one: 수상소감, 대국민담화
-                     or any(lex.speech_nouns.fullmatch(head, i) for i in range(1, len(head) - 1))):
+        if noun and (lex.speech_nouns.match(noun) or _speech_noun(head, lex)):
             return True, speech_pred or suffix
         # a whole claim: 그 이유는 "…없다"는 것이다
         if re.fullmatch(r"것(?:이다|입니다|이라고|이었다)?", noun) and words >= 2 and re.search(r"다[.!]?$", content):
@@ -1133,11 +1141,13 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
         if ref:  # 이 관계자 → the 관계자 who spoke before (합동참모본부 관계자)
             speaker = next((str(r["speaker"]) for r in reversed(rows) if str(r["speaker"]).endswith(ref.group(1))),
                            speaker)
-        unsaid = best is not None and lex.speech_nouns.fullmatch(best.text.split()[-1]) is not None
+        unsaid = best is not None and _speech_noun(best.text.split()[-1], lex)
         if unsaid:  # "…"는 등 비판도 있었다: a remark nobody is named for; but in "…"이란 평가도
-            # 내놨다 the remark is what the speaker in force put out
+            # 내놨다 and "…"이라는 공동성명도 채택했다 the remark is what the speaker in force put out
             after = _predicates(toks, toks.token_range(best.end, hi))
-            speaker, role = in_force if after and after[0][1] in lex.speech_verbs else ("", "")
+            put_out = bool(after) and (after[0][1] in lex.speech_verbs or (
+                text.startswith("도", best.end) and after[0][1] not in APPEAR))
+            speaker, role = in_force if put_out else ("", "")
         elif not speaker:
             speaker = in_force[0]
         if speaker:
