@@ -89,6 +89,7 @@ CALLED: Final = re.compile(r" (?:하는|한) ([가-힣]+)")  # "…"라고 하�
 #: A word between 라는 and its noun: an adjective (무책임한, 협박성, 적극적인) or 등(의).
 NOUN_MODIFIER: Final = re.compile(r"[가-힣]*(?:[^은]한|던|성|적인|스러운|로운)|등(?:의)?")
 UPPER_NAME: Final = re.compile(r"[A-Z][A-Za-z0-9&.-]+")  # NASA, MBC, ISAF
+LATIN_IN_NAME: Final = re.compile(r"[가-힣][A-Za-z]+$")  # 안보정론tv, 뉴스K: a channel's or brand's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -824,7 +825,7 @@ def _is_body(m: Mention, lex: Lexicon) -> bool:
     a group, an organisation or an unnamed source (국토부, 경찰 대변인, 유가족들, 한 관계자, NASA)."""
     head = m.text.split()[-1] if m.text else ""
     return bool(m.name or m.role or head.endswith(("들", "%")) or lex.org_suffixes.suffix_of(head)
-                or lex.unnamed_sources.suffix_of(head) or UPPER_NAME.fullmatch(head))
+                or lex.unnamed_sources.suffix_of(head) or UPPER_NAME.fullmatch(head) or LATIN_IN_NAME.search(head))
 
 
 def _noun_phrases(text: str, toks: ArticleTokens, lex: Lexicon,

@@ -266,6 +266,9 @@ CASES = [
     # a statement adopted (공동성명도 채택했다) is the speaker's
     ('김 대표는 "협력하겠다"고 말했다. 이어 "방류는 없다"는 공동성명도 채택했다.',
      [("협력하겠다", "김 대표"), ("방류는 없다", "김 대표")]),
+    # a channel named with Latin letters (안보정론tv) is a body that speaks, and its topic reports
+    ('전옥현 안보정론tv는 정부가 광산을 중국에 헐값으로 넘기는 중이라고 주장한다.\n“2조가 투입된 광산이 중국에 넘어가고 있습니다”',
+     [("2조가 투입된 광산이 중국에 넘어가고 있습니다", "전옥현 안보정론tv")]),
     # a transliterated word (이글스) is no Korean name, so the team is an affiliation
     ('한화 이글스 정우람 선수가 세이브왕을 챙겼다. 정우람은 "팬들 덕분이다"는 소감을 남겼다.',
      [("팬들 덕분이다", "정우람")]),
