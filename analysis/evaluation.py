@@ -20,6 +20,7 @@ from typing import Final
 import pandas as pd
 
 from .resources import PROJECT_ROOT
+from .schema import QUOTE_BASES
 
 GOLD_DIR: Final = PROJECT_ROOT / "tests" / "gold"
 #: Second, independent labellings of some gold sets (same file layout), for annotator agreement.
@@ -201,6 +202,40 @@ def score_by_group(pred: pd.DataFrame, texts: dict[str, str], *, gold_dir: Path 
             for name, ids in gold_groups(gold_dir=gold_dir).items()
             for kind, score in score_quotes(pred, gold, ids).items()]
     return pd.DataFrame(rows)
+
+
+def attribution_by_basis(pred: pd.DataFrame, texts: dict[str, str] | None = None, *,
+                         gold_dir: Path = GOLD_DIR) -> pd.DataFrame:
+    """How often the speaker is right, by where it was found (``basis``), per :func:`gold_groups` group.
+
+    Only predicted quotes that match a gold quote count, so the figure is the attribution precision
+    of each basis given a correctly found quote: a reader can keep the attributions whose basis is
+    reliable (a subject in the quote's own sentence) and check the rest.
+
+    Args:
+        pred: predicted quotes with ``basis`` (``article_id``, ``start``, ``end``, ``speaker``).
+        texts: article texts by id; when given, every label's hash is checked against its span.
+        gold_dir: folder of the gold files.
+
+    Returns:
+        One row per (group, basis) with ``quotes`` (matched), ``correct`` and ``precision``,
+        bases in :data:`analysis.schema.QUOTE_BASES` order.
+    """
+    gold, _ = load_gold(gold_dir=gold_dir, texts=texts)
+    rows = []
+    for name, ids in gold_groups(gold_dir=gold_dir).items():
+        keep = set(ids)
+        p = pred[pred["article_id"].isin(keep)].reset_index(drop=True)
+        g = gold[gold["article_id"].isin(keep)].reset_index(drop=True)
+        pairs = match(p, g)
+        right = pd.DataFrame({"basis": [p.at[i, "basis"] for i, _ in pairs],
+                              "correct": [_norm(p.at[i, "speaker"]) == _norm(g.at[j, "speaker"]) for i, j in pairs]})
+        for basis in QUOTE_BASES:
+            hits = right.loc[right["basis"] == basis, "correct"]
+            if len(hits):
+                rows.append({"group": name, "basis": basis or "(none)", "quotes": len(hits), "correct": int(hits.sum()),
+                             "precision": round(float(hits.mean()), 4)})
+    return pd.DataFrame(rows, columns=["group", "basis", "quotes", "correct", "precision"])
 
 
 def annotator_agreement(texts: dict[str, str] | None = None, *, gold_dir: Path = GOLD_DIR,

@@ -35,7 +35,7 @@ from .resources import data_path, load_tagged_patterns, load_words
 
 if TYPE_CHECKING:  # imported where tables are made, so importing this module stays cheap
     import pandas as pd
-from .schema import QUOTES, conform, empty_frame
+from .schema import QUOTES, QuoteBasis, conform, empty_frame
 
 OPEN_MARKS: Final = "“„‟〝"
 CLOSE_MARKS: Final = "”〞"
@@ -1117,10 +1117,11 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
         if not speech:
             continue
         subjects = sent_subjects(si)
+        basis: QuoteBasis = "subject"
         if cue == "(standalone)" and si + 1 < n_sent and not subjects:
             nxt_lo, nxt_hi = int(toks.sent_start[si + 1]), int(toks.sent_end[si + 1])
             if _FORWARD_CUE.search(text, nxt_lo, nxt_hi):
-                subjects = sent_subjects(si + 1)
+                subjects, basis = sent_subjects(si + 1), "next sentence"
         open_at, close_at = span.opening, span.closing
         hi = _clause_end(text, toks, span)
         nested = _nested(toks, close_at, hi, lex)
@@ -1130,9 +1131,13 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
         reporter = _adnominal_reporter(text, toks, span, hi, lex) \
             or _possessor(text, toks, open_at, int(toks.sent_start[toks.sentence_of(open_at)]), lex)
         if reporter is not None and _rank(reporter, people, lex) <= 1:
-            best = reporter  # "…"고 말한 김 의원은; 잭 런던의 "…"
+            best, basis = reporter, "reporter"  # "…"고 말한 김 의원은; 잭 런던의 "…"
         if best is None or _rank(best, people, lex) > 0:  # a newspaper or 정부 citing someone's statement
-            best = _cited_source(text, toks, int(toks.sent_start[si]), open_at, spans, lex) or best
+            cited = _cited_source(text, toks, int(toks.sent_start[si]), open_at, spans, lex)
+            if cited is not None:
+                best, basis = cited, "source"
+        if best is not None and best.marker == 2:
+            basis = "source"  # 관계자에 따르면
         speaker = _canonical(best, people, lex) if best is not None else ""
         mention = best.text if best is not None else ""
         role = best.role if best is not None and speaker else in_force[1]
@@ -1149,10 +1154,13 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
             put_out = bool(after) and (after[0][1] in lex.speech_verbs or (
                 text.startswith("도", best.end) and after[0][1] not in APPEAR))
             speaker, role = in_force if put_out else ("", "")
+            basis = "in force"
         elif not speaker:
-            speaker = in_force[0]
+            speaker, basis = in_force[0], "in force"
         if speaker:
             in_force = (speaker, role)
+        else:
+            basis = ""
         rows.append(
             {
                 "sent_id": int(toks.sent_ids[si]),
@@ -1163,6 +1171,7 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
                 "mention": mention,
                 "role": role,
                 "cue": cue,
+                "basis": basis,
             }
         )
     return rows

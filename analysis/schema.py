@@ -75,7 +75,15 @@ QUOTES: Final[dict[str, object]] = {
     "mention": STRING,  # how the quote's own sentence refers to the speaker (오 시장); "" if implicit
     "role": STRING,  # title or office (서울시장); "" if none
     "cue": STRING,  # the reporting verb's lemma (말하다, 밝히다) or the quotative ending
+    "basis": STRING,  # where the speaker was found: one of QUOTE_BASES
 }
+
+#: Where a quote's speaker was found, from the most to the least direct: the subject of its own
+#: sentence; the sentence after a standalone quote (…이같이 말했다); the phrase the reporting verb
+#: modifies or the quote's possessor ("…"고 말한 김 의원, 잭 런던의 "…"); a source or a statement
+#: cited (X에 따르면, X의 성명); the speaker in force (그는, 이어, no subject); "" for no speaker.
+QuoteBasis = Literal["subject", "next sentence", "reporter", "source", "in force", ""]
+QUOTE_BASES: Final[tuple[str, ...]] = ("subject", "next sentence", "reporter", "source", "in force", "")
 
 TABLES: Final[dict[str, dict[str, object]]] = {
     "articles": ARTICLES,

@@ -54,7 +54,7 @@ def test_some_rejects_still_exit_zero(tmp_path):
 
 
 @pytest.mark.parametrize(("command", "keys"), [
-    ("quotes", {"article_id", "content", "start", "end", "speaker", "mention", "role", "cue"}),
+    ("quotes", {"article_id", "content", "start", "end", "speaker", "mention", "role", "cue", "basis"}),
     ("keywords", {"term", "tag", "count", "doc_count"}),
     ("themes", {"article_id", "theme", "score", "hits", "sentences"}),
 ])

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.quotes import find_spans
+from analysis.schema import QUOTE_BASES
 
 SPAN_CASES = [
     ('그는 "A"며 "B"고 말했다.', ["A", "B"]),
@@ -280,6 +281,23 @@ def test_attribution(corpus_of, text, expected):
     corpus = corpus_of({"a": text})
     got = list(zip(corpus.quotes["content"], corpus.quotes["speaker"], strict=True))
     assert got == expected
+
+
+BASIS_CASES = [
+    ('오세훈 서울시장은 "약자와 동행하겠다"고 말했다.', "subject"),
+    ('첫 문장이다.\n"반드시 돌아가겠다." 김 의원은 이같이 말했다.', "next sentence"),
+    ('"반드시 돌아가겠다"고 말한 김 의원은 자리를 떴다.', "reporter"),
+    ('서울시 관계자에 따르면 "검토 중"이라고 한다.', "source"),
+    ('오세훈 서울시장은 "좋다"고 말했다. 이어 "준비하겠다"고 덧붙였다.', "in force"),
+    ('"이건 아니다"는 등 비판도 있었다.', ""),
+]
+
+
+@pytest.mark.parametrize(("text", "basis"), BASIS_CASES)
+def test_basis_says_where_the_speaker_was_found(corpus_of, text, basis):
+    quotes = corpus_of({"a": text}).quotes
+    assert quotes["basis"].iloc[-1] == basis
+    assert set(quotes["basis"]) <= set(QUOTE_BASES)
 
 
 @given(st.text(alphabet=st.sampled_from(list('"“”가나다라 .말했다고며는\n오세훈시장은ab1')), max_size=200))

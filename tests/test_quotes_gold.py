@@ -12,6 +12,7 @@ from analysis.evaluation import (
     SECOND_DIR,
     Score,
     annotator_agreement,
+    attribution_by_basis,
     baseline_quotes,
     gold_groups,
     labelled_articles,
@@ -88,6 +89,16 @@ def test_annotator_agreement_scores_the_second_labelling_against_the_first(tmp_p
     assert got.loc["detection", ["tp", "n_pred", "n_gold"]].tolist() == [3, 4, 3]
     assert got.loc["attribution", ["tp", "n_pred", "n_gold"]].tolist() == [2, 4, 3]
     assert got.loc["detection", "articles"] == 3
+
+
+def test_attribution_by_basis_counts_matched_quotes_per_basis(tmp_path):
+    write_set(tmp_path, "x", "test", [("a", 0, 10, "오세훈"), ("a", 20, 30, "서울시"), ("a", 40, 50, "김웅")],
+              {"a": 3})
+    pred = frame([("a", 0, 10, "오세훈"), ("a", 20, 30, "오세훈"), ("a", 40, 50, "김웅"), ("a", 60, 70, "김웅")])
+    pred["basis"] = ["subject", "in force", "in force", "subject"]  # the last matches no gold quote
+    got = attribution_by_basis(pred, gold_dir=tmp_path).set_index("basis")
+    assert got.loc["subject", ["quotes", "correct"]].tolist() == [1, 1]
+    assert got.loc["in force", ["quotes", "correct", "precision"]].tolist() == [2, 1, 0.5]
 
 
 def test_second_labellings_cover_whole_gold_sets(wikinews):
