@@ -86,10 +86,12 @@ def load_gold(
     gold = pd.DataFrame(rows, columns=["article_id", "start", "end", "sha1", "speaker", "note"])
     gold = gold[gold["article_id"].isin(set(ids))].reset_index(drop=True)
     if texts is not None:
-        for row in gold.itertuples():
-            span = texts[row.article_id][row.start: row.end]
-            if hashlib.sha1(span.encode("utf-8")).hexdigest()[:12] != row.sha1:
-                raise ValueError(f"gold label {row.article_id}:{row.start}-{row.end} no longer matches the text")
+        hashes = [hashlib.sha1(texts[a][s:e].encode("utf-8")).hexdigest()[:12]
+                  for a, s, e in zip(gold["article_id"], gold["start"], gold["end"], strict=True)]
+        drifted = gold[gold["sha1"] != pd.Series(hashes, index=gold.index, dtype=object)]
+        if len(drifted):
+            a, s, e = drifted.iloc[0][["article_id", "start", "end"]]
+            raise ValueError(f"gold label {a}:{s}-{e} no longer matches the text")
     return gold, ids
 
 
@@ -133,35 +135,41 @@ def match(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
     return out
 
 
-def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, article_ids: Iterable[str]) -> dict[str, Score]:
-    """Detection and attribution scores of ``pred`` on the labelled ``article_ids``."""
+def _matched(pred: pd.DataFrame, gold: pd.DataFrame, article_ids: Iterable[str]
+             ) -> tuple[pd.DataFrame, pd.DataFrame, list[int], list[int], pd.Series]:
+    """``pred`` and ``gold`` on ``article_ids`` (index reset), the rows of their matched pairs
+    (:func:`match`), and whether each pair names the same speaker."""
     ids = set(article_ids)
     pred = pred[pred["article_id"].isin(ids)].reset_index(drop=True)
     gold = gold[gold["article_id"].isin(ids)].reset_index(drop=True)
     pairs = match(pred, gold)
-    same = sum(_norm(pred.at[i, "speaker"]) == _norm(gold.at[j, "speaker"]) for i, j in pairs)
+    pi, gi = [i for i, _ in pairs], [j for _, j in pairs]
+    same = pd.Series(pred["speaker"].map(_norm).to_numpy()[pi] == gold["speaker"].map(_norm).to_numpy()[gi], dtype=bool)
+    return pred, gold, pi, gi, same
+
+
+def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, article_ids: Iterable[str]) -> dict[str, Score]:
+    """Detection and attribution scores of ``pred`` on the labelled ``article_ids``."""
+    pred, gold, pi, _, same = _matched(pred, gold, article_ids)
     return {
-        "detection": Score(len(pairs), len(pred), len(gold)),
-        "attribution": Score(same, len(pred), len(gold)),
+        "detection": Score(len(pi), len(pred), len(gold)),
+        "attribution": Score(int(same.sum()), len(pred), len(gold)),
     }
 
 
 def errors(pred: pd.DataFrame, gold: pd.DataFrame, article_ids: Sequence[str]) -> pd.DataFrame:
     """Every disagreement (missed, spurious, wrong speaker) for reading, sorted by article and offset."""
-    ids = set(article_ids)
-    pred = pred[pred["article_id"].isin(ids)].reset_index(drop=True)
-    gold = gold[gold["article_id"].isin(ids)].reset_index(drop=True)
-    pairs = match(pred, gold)
-    mp = {i for i, _ in pairs}
-    mg = {j for _, j in pairs}
-    rows = [{"kind": "wrong speaker", "article_id": pred.at[i, "article_id"], "start": int(pred.at[i, "start"]),
-             "predicted": pred.at[i, "speaker"], "gold": gold.at[j, "speaker"]}
-            for i, j in pairs if _norm(pred.at[i, "speaker"]) != _norm(gold.at[j, "speaker"])]
-    rows += [{"kind": "spurious", "article_id": pred.at[i, "article_id"], "start": int(pred.at[i, "start"]),
-              "predicted": pred.at[i, "speaker"], "gold": ""} for i in range(len(pred)) if i not in mp]
-    rows += [{"kind": "missed", "article_id": gold.at[j, "article_id"], "start": int(gold.at[j, "start"]),
-              "predicted": "", "gold": gold.at[j, "speaker"]} for j in range(len(gold)) if j not in mg]
-    out = pd.DataFrame(rows, columns=["kind", "article_id", "start", "predicted", "gold"])
+    pred, gold, pi, gi, same = _matched(pred, gold, article_ids)
+    wrong = ~same.to_numpy()
+    columns = ["kind", "article_id", "start", "predicted", "gold"]
+    found = pred.iloc[pi].reset_index(drop=True)
+    parts = [
+        pd.DataFrame({"kind": "wrong speaker", "article_id": found["article_id"], "start": found["start"],
+                      "predicted": found["speaker"], "gold": gold["speaker"].iloc[gi].to_numpy()})[wrong],
+        pred.drop(index=pi).assign(kind="spurious", predicted=lambda d: d["speaker"], gold=""),
+        gold.drop(index=gi).assign(kind="missed", predicted="", gold=lambda d: d["speaker"]),
+    ]
+    out = pd.concat([part[columns] for part in parts], ignore_index=True).astype({"start": int})
     return out.sort_values(["article_id", "start", "kind"], kind="stable").reset_index(drop=True)
 
 
@@ -198,10 +206,13 @@ def score_by_group(pred: pd.DataFrame, texts: dict[str, str], *, gold_dir: Path 
         >>> score_by_group(corpus.quotes, texts)  # doctest: +SKIP
     """
     gold, _ = load_gold(gold_dir=gold_dir, texts=texts)
-    rows = [{"group": name, "kind": kind, "articles": len(ids), **score.as_dict()}
-            for name, ids in gold_groups(gold_dir=gold_dir).items()
-            for kind, score in score_quotes(pred, gold, ids).items()]
-    return pd.DataFrame(rows)
+    return _score_rows(pred, gold, gold_groups(gold_dir=gold_dir))
+
+
+def _score_rows(pred: pd.DataFrame, gold: pd.DataFrame, groups: dict[str, list[str]]) -> pd.DataFrame:
+    """One row per (group, kind) of :func:`score_quotes` on each group's articles."""
+    return pd.DataFrame([{"group": name, "kind": kind, "articles": len(ids), **score.as_dict()}
+                         for name, ids in groups.items() for kind, score in score_quotes(pred, gold, ids).items()])
 
 
 def attribution_by_basis(pred: pd.DataFrame, texts: dict[str, str] | None = None, *,
@@ -222,20 +233,15 @@ def attribution_by_basis(pred: pd.DataFrame, texts: dict[str, str] | None = None
         bases in :data:`analysis.schema.QUOTE_BASES` order.
     """
     gold, _ = load_gold(gold_dir=gold_dir, texts=texts)
-    rows = []
+    parts = []
     for name, ids in gold_groups(gold_dir=gold_dir).items():
-        keep = set(ids)
-        p = pred[pred["article_id"].isin(keep)].reset_index(drop=True)
-        g = gold[gold["article_id"].isin(keep)].reset_index(drop=True)
-        pairs = match(p, g)
-        right = pd.DataFrame({"basis": [p.at[i, "basis"] for i, _ in pairs],
-                              "correct": [_norm(p.at[i, "speaker"]) == _norm(g.at[j, "speaker"]) for i, j in pairs]})
-        for basis in QUOTE_BASES:
-            hits = right.loc[right["basis"] == basis, "correct"]
-            if len(hits):
-                rows.append({"group": name, "basis": basis or "(none)", "quotes": len(hits), "correct": int(hits.sum()),
-                             "precision": round(float(hits.mean()), 4)})
-    return pd.DataFrame(rows, columns=["group", "basis", "quotes", "correct", "precision"])
+        p, _, pi, _, same = _matched(pred, gold, ids)
+        by_basis = same.groupby(p["basis"].iloc[pi].astype(str).to_numpy()).agg(["size", "sum"])
+        by_basis = by_basis.reindex([b for b in QUOTE_BASES if b in by_basis.index])
+        parts.append(pd.DataFrame({"group": name, "basis": [b or "(none)" for b in by_basis.index],
+                                   "quotes": by_basis["size"].to_numpy(), "correct": by_basis["sum"].astype(int).to_numpy(),
+                                   "precision": (by_basis["sum"] / by_basis["size"]).round(4).to_numpy()}))
+    return pd.concat(parts, ignore_index=True)
 
 
 def annotator_agreement(texts: dict[str, str] | None = None, *, gold_dir: Path = GOLD_DIR,
@@ -253,11 +259,8 @@ def annotator_agreement(texts: dict[str, str] | None = None, *, gold_dir: Path =
     """
     gold, _ = load_gold(gold_dir=gold_dir, texts=texts)
     second, _ = load_gold(gold_dir=second_dir, texts=texts)
-    sets = labelled_articles(gold_dir=second_dir)
-    rows = [{"group": f"agreement {name}", "kind": kind, "articles": len(ids), **score.as_dict()}
-            for name, ids in sets.groupby("set", sort=True)["article_id"]
-            for kind, score in score_quotes(second, gold, ids.tolist()).items()]
-    return pd.DataFrame(rows)
+    sets = labelled_articles(gold_dir=second_dir).groupby("set", sort=True)["article_id"]
+    return _score_rows(second, gold, {f"agreement {name}": ids.tolist() for name, ids in sets})
 
 
 #: A double-quoted span for :func:`baseline_quotes`: any opening mark to the next closing one.

@@ -8,7 +8,7 @@ index into ``articles.text`` of the same ``article_id``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, get_args
 
 if TYPE_CHECKING:  # pandas is imported where tables are made, so a cached rebuild starts fast
     import pandas as pd
@@ -83,7 +83,7 @@ QUOTES: Final[dict[str, object]] = {
 #: modifies or the quote's possessor ("…"고 말한 김 의원, 잭 런던의 "…"); a source or a statement
 #: cited (X에 따르면, X의 성명); the speaker in force (그는, 이어, no subject); "" for no speaker.
 QuoteBasis = Literal["subject", "next sentence", "reporter", "source", "in force", ""]
-QUOTE_BASES: Final[tuple[str, ...]] = ("subject", "next sentence", "reporter", "source", "in force", "")
+QUOTE_BASES: Final[tuple[str, ...]] = get_args(QuoteBasis)
 
 TABLES: Final[dict[str, dict[str, object]]] = {
     "articles": ARTICLES,
