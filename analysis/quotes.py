@@ -1110,7 +1110,7 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
             # that reports speech (미국은 … 잃는 것이나 다름없었다 leaves 바이든 talking), and never
             # a remark itself (해당 발언은 …라는 내용이었다)
             reports = _reports(toks, int(toks.sent_start[j]), int(toks.sent_end[j]), lex) \
-                and not lex.speech_nouns.fullmatch(best.text.split()[-1])
+                and not _speech_noun(best.text.split()[-1], lex)
             if _rank(best, people, lex) == 0 or reports:
                 in_force = (_canonical(best, people, lex) or in_force[0], best.role)
         last_sent_seen = max(last_sent_seen, si - 1)
