@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -1199,6 +1199,35 @@ def _bounds(ids: pd.Series) -> dict[str, tuple[int, int]]:
     return out
 
 
+def quoted_articles(
+    articles: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame
+) -> Iterator[tuple[str, str, ArticleTokens]]:
+    """``(article_id, text, tokens)`` of every article with a quotation mark, in table order.
+
+    Args:
+        articles: the ``articles`` table (``article_id``, ``text``).
+        sentences: the ``sentences`` table.
+        tokens: the ``tokens`` table.
+    """
+    # whole columns once, then per-article slices (the tables are grouped by article, in order)
+    t_bounds = _bounds(tokens["article_id"])
+    s_bounds = _bounds(sentences["article_id"])
+    t_start, t_end = tokens["start"].tolist(), tokens["end"].tolist()
+    t_form = tokens["form"].astype(str).tolist()
+    t_tag = tokens["tag"].astype(str).tolist()
+    t_lemma = tokens["lemma"].fillna("").astype(str).tolist()
+    s_start, s_end = sentences["start"].tolist(), sentences["end"].tolist()
+    s_ids = sentences["sent_id"].tolist()
+    for article_id, text in zip(articles["article_id"], articles["text"], strict=True):
+        if not any(c in text for c in ALL_MARKS) or article_id not in s_bounds:
+            continue
+        a, b = t_bounds.get(article_id, (0, 0))
+        c, d = s_bounds[article_id]
+        yield article_id, text, ArticleTokens(start=t_start[a:b], end=t_end[a:b], form=t_form[a:b], tag=t_tag[a:b],
+                                              lemma=t_lemma[a:b], sent_start=s_start[c:d], sent_end=s_end[c:d],
+                                              sent_ids=s_ids[c:d])
+
+
 def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
     """The ``quotes`` table of a built corpus.
 
@@ -1213,23 +1242,8 @@ def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.D
     import pandas as pd
 
     lex = lexicon()
-    # whole columns once, then per-article slices (the tables are grouped by article, in order)
-    t_bounds = _bounds(tokens["article_id"])
-    s_bounds = _bounds(sentences["article_id"])
-    t_start, t_end = tokens["start"].tolist(), tokens["end"].tolist()
-    t_form = tokens["form"].astype(str).tolist()
-    t_tag = tokens["tag"].astype(str).tolist()
-    t_lemma = tokens["lemma"].fillna("").astype(str).tolist()
-    s_start, s_end = sentences["start"].tolist(), sentences["end"].tolist()
-    s_ids = sentences["sent_id"].tolist()
     rows: list[dict[str, object]] = []
-    for article_id, text in zip(articles["article_id"], articles["text"], strict=True):
-        if not any(c in text for c in ALL_MARKS) or article_id not in s_bounds:
-            continue
-        a, b = t_bounds.get(article_id, (0, 0))
-        c, d = s_bounds[article_id]
-        toks = ArticleTokens(start=t_start[a:b], end=t_end[a:b], form=t_form[a:b], tag=t_tag[a:b], lemma=t_lemma[a:b],
-                             sent_start=s_start[c:d], sent_end=s_end[c:d], sent_ids=s_ids[c:d])
+    for article_id, text, toks in quoted_articles(articles, sentences, tokens):
         for number, row in enumerate(quotes_in_article(text, toks, lex=lex)):
             row["article_id"] = article_id
             row["quote_id"] = number

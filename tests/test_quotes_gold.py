@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -166,3 +168,22 @@ def test_held_out_scores(wikinews, kind):
     gold, ids = load_gold(split="test", texts=texts)
     scores = score_quotes(wikinews.quotes, gold, ids)
     assert scores[kind].f1 >= FLOORS[kind], scores[kind].as_dict()
+
+
+def test_speaker_ceiling_agrees_with_the_scorer(wikinews):
+    """benchmarks/speaker_ceiling.py counts the rules' right speakers as the scorer does, and no
+    choice among candidates (the ranker's included) beats choosing the best one."""
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "speaker_ceiling.py"
+    spec = importlib.util.spec_from_file_location("speaker_ceiling", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    summary = bench.ceiling(wikinews)
+    texts = dict(zip(wikinews.articles["article_id"], wikinews.articles["text"], strict=True))
+    for split in ("dev", "test", "held-out"):
+        gold, ids = load_gold(split=split, texts=texts)
+        scores = score_quotes(wikinews.quotes, gold, ids)
+        row = summary.loc[split]
+        assert (row["predicted"], row["labelled"]) == (scores["attribution"].n_pred, scores["attribution"].n_gold)
+        assert (row["matched"], row["rules"]) == (scores["detection"].tp, scores["attribution"].tp)
+        assert row["rules"] <= row["best candidate"] <= row["matched"]
+        assert row["ranker"] <= row["best candidate"]
