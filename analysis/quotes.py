@@ -1060,21 +1060,27 @@ def _pick_speaker(subjects: Sequence[Mention], span: Span, people: People, lex: 
 NOWHERE: Final = Span(start=2**31, end=2**31, open_mark=-1, close_mark=-1)  # for "the subject of a sentence"
 
 
-def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = None) -> list[dict[str, object]]:
-    """Quotes of one article as dicts with the :data:`analysis.schema.QUOTES` fields (no id)."""
-    lex = lex or lexicon()
-    spans = find_spans(text)
-    if not spans:
-        return []
+def _people_named(phrases: Sequence[Mention], spans: Sequence[Span], lex: Lexicon) -> People:
+    """The full names the article itself gives outside quotes, to resolve short references."""
     people = People()
-    memo: dict[tuple[int, int], Mention | None] = {}
-    for m in _noun_phrases(text, toks, lex, memo):  # full names the article itself gives (not a quote's)
+    for m in phrases:
         if _quoted(spans, m.start):
             continue
         if m.name and _is_full_name(m, lex):
             people.add(m.name, m.role)
         elif anonymous := ANONYMOUS.search(m.text):  # 의사 김모씨에게 … 김씨는 → 김모씨
             people.add(anonymous.group(0))
+    return people
+
+
+def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = None) -> list[dict[str, object]]:
+    """Quotes of one article as dicts with the :data:`analysis.schema.QUOTES` fields (no id)."""
+    lex = lex or lexicon()
+    spans = find_spans(text)
+    if not spans:
+        return []
+    memo: dict[tuple[int, int], Mention | None] = {}
+    people = _people_named(_noun_phrases(text, toks, lex, memo), spans, lex)
     n_sent = len(toks.sent_start)
 
     @cache

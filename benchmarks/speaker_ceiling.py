@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import math
 import sys
+from collections import Counter
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -36,37 +38,34 @@ SENTENCES = (0, -1, -2, -3, 1)  # the quote's sentence, three before, one after
 ID_COLUMNS = ["article_id", "qid", "cand", "label", "rule"]
 
 
+def _add(cands: dict[str, dict], name: str, **features: float) -> None:
+    """Add a candidate (one per normalised name), keeping the strongest value of each feature."""
+    c = cands.setdefault(_norm(name), {"cand": name})
+    for k, v in features.items():
+        c[k] = max(c.get(k, 0.0), v)
+
+
 def candidates(text: str, toks: Q.ArticleTokens, rows: list[dict], lex: Q.Lexicon) -> list[dict]:
     """One dict per (quote, candidate speaker) of one article, with features."""
-    spans = {s.start: s for s in Q.find_spans(text)}
-    people, memo = Q.People(), {}
+    spans = Q.find_spans(text)
+    by_start = {s.start: s for s in spans}
+    memo: dict = {}
     phrases = Q._noun_phrases(text, toks, lex, memo)
-    for m in phrases:
-        if not Q._quoted(list(spans.values()), m.start) and m.name and Q._is_full_name(m, lex):
-            people.add(m.name, m.role)
-    mentions = pd.Series([_norm(Q._canonical(m, people, lex)) for m in phrases]).value_counts().to_dict()
-    subjects: dict[int, list] = {}
+    people = Q._people_named(phrases, spans, lex)
+    mentions = Counter(_norm(Q._canonical(m, people, lex)) for m in phrases)
 
+    @cache
     def subjects_of(j: int) -> list:
-        if j not in subjects:
-            subjects[j] = Q._subjects(text, toks, int(toks.sent_start[j]), int(toks.sent_end[j]),
-                                      list(spans.values()), lex, memo)
-        return subjects[j]
+        return Q._subjects(text, toks, int(toks.sent_start[j]), int(toks.sent_end[j]), spans, lex, memo)
 
     out, previous = [], ""
     for number, row in enumerate(rows):
-        span = spans[row["start"]]
+        span = by_start[row["start"]]
         si, open_at = toks.sentence_of(span.anchor), span.opening
         cands: dict[str, dict] = {}
-
-        def add(name: str, cands=cands, **features: float) -> None:
-            c = cands.setdefault(_norm(name), {"cand": name})
-            for k, v in features.items():
-                c[k] = max(c.get(k, 0.0), v)
-
-        add(str(row["speaker"]), rule=1)
+        _add(cands, str(row["speaker"]), rule=1)
         if previous:
-            add(previous, prev=1)
+            _add(cands, previous, prev=1)
         for d in SENTENCES:
             j = si + d
             if not 0 <= j < len(toks.sent_start):
@@ -75,7 +74,7 @@ def candidates(text: str, toks: Q.ArticleTokens, rows: list[dict], lex: Q.Lexico
                 name = Q._canonical(m, people, lex)
                 if not name:
                     continue
-                f = {f"rank{Q._rank(m, people, lex)}": 1, f"marker{m.marker}": 1, "mentions": math.log1p(mentions.get(_norm(name), 0))}
+                f = {f"rank{Q._rank(m, people, lex)}": 1, f"marker{m.marker}": 1, "mentions": math.log1p(mentions[_norm(name)])}
                 if d == 0:
                     before = m.end <= open_at
                     f["same_before" if before else "same_after"] = 1
@@ -85,7 +84,7 @@ def candidates(text: str, toks: Q.ArticleTokens, rows: list[dict], lex: Q.Lexico
                 else:
                     f[f"sentence{d:+d}"] = 1
                     f["reports"] = int(Q._reports(toks, int(toks.sent_start[j]), int(toks.sent_end[j]), lex))
-                add(name, **f)
+                _add(cands, name, **f)
         shared = {"standalone": int(row["cue"] == "(standalone)"), "own_subject": int(bool(subjects_of(si)))}
         out += [{"quote_id": number, **c, **shared} for c in cands.values()]
         previous = str(row["speaker"])
