@@ -7,8 +7,9 @@ Usage::
 
 ``PART.jsonl`` holds the articles handed out (``article_id``, ``text`` …). Every label line must be
 ``{"article_id", "start", "end", "sha1", "speaker", "note"}`` with ``0 <= start < end <= len(text)``,
-``sha1`` the first 12 hex digits of ``sha1(text[start:end])``, no quotation mark at either end of
-the span, no overlap with the article's previous label, and labels in text order. The optional
+``sha1`` the first 12 hex digits of ``sha1(text[start:end])``, no double quotation mark at either
+end of the span, a quotation mark (double or single) just outside each end unless ``note`` says why
+not (an unbalanced mark, a space inside the marks), no overlap with the article's previous label, and labels in text order. The optional
 TSV (``article_id``, ``n_quotes``) must list every article handed out, in order, with its number
 of labels. Each problem is printed as ``FILE:LINE: problem``; the exit code is 1 if there is any.
 """
@@ -22,6 +23,8 @@ from pathlib import Path
 
 FIELDS = ("article_id", "start", "end", "sha1", "speaker", "note")
 MARKS = '"“”'
+#: Every mark that may open or close a quote (single marks: reported speech in single quotes).
+ALL_MARKS = MARKS + "'‘’"
 
 
 def _label_problem(row: object, texts: dict[str, str], previous_end: dict[str, int]) -> str | None:
@@ -41,6 +44,9 @@ def _label_problem(row: object, texts: dict[str, str], previous_end: dict[str, i
         return f"sha1 does not match text[{start}:{end}] = {span[:30]!r}…"
     if span[0] in MARKS or span[-1] in MARKS:
         return "the span includes a quotation mark (offsets exclude the marks)"
+    outside = (text[start - 1] if start else "", text[end] if end < len(text) else "")
+    if not row["note"] and not all(ch in ALL_MARKS for ch in outside):
+        return "no quotation mark just outside the span: exclude only the marks, or say in note why (an unbalanced mark)"
     if start < previous_end.get(row["article_id"], 0):
         return "overlaps or comes before the article's previous label (keep text order)"
     previous_end[row["article_id"]] = end

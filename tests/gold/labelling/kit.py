@@ -2,7 +2,7 @@
 
 Usage::
 
-    # 1. every article of CORPUS with a double quote mark that no gold set holds, cleaned as the
+    # 1. every article of CORPUS with a quote mark (QUOTE_MARK) that no gold set holds, cleaned as the
     #    corpus loader cleans it (labels index ``articles.text``), split into PARTS files:
     python tests/gold/labelling/kit.py prepare CORPUS [CORPUS ...] --out DIR [--parts 2] [--limit N]
     # 2. give each labeller DIR/PROMPT_partK.md (a helper session, or a person); they see only DIR.
@@ -31,7 +31,9 @@ sys.path.insert(0, str(HERE))
 
 from check_labels import check  # noqa: E402
 
-QUOTE_MARK = re.compile('["“”]')
+#: A double quote mark, or a single-quoted span followed by a quotative or topic particle (reported
+#: speech in single quotes, or a term the labeller has to rule out).
+QUOTE_MARK = re.compile("[\"“”]|['‘’][^'‘’\n]{1,300}['‘’]\\s?(?:이?라?고|이?라?며|이?라?면서|이?라?는)")
 RULES_FROM = "One JSON object per line:"
 
 
@@ -44,7 +46,7 @@ def prepare(corpora: list[Path], out: Path, *, parts: int = 2, limit: int | None
     result = load(corpora)
     fresh = [r for r in result.records if r.article_id not in done and QUOTE_MARK.search(r.text)]
     print(f"{result.n_read} records read ({len(result.rejects)} rejected), {len(done)} already labelled, "
-          f"{len(fresh)} unlabelled with a double quote mark", file=sys.stderr)
+          f"{len(fresh)} unlabelled with a quote mark", file=sys.stderr)
     fresh = fresh[:limit]
     if not fresh:
         raise SystemExit("nothing to label: every article with a quote mark is in a gold set already")
