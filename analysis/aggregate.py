@@ -1,74 +1,54 @@
-"""Corpus-wide aggregations computed part by part from a build folder, never loading a table whole.
+"""Corpus-wide counts of a build: terms, speakers, theme shares — DuckDB queries, never a table loaded whole.
 
-Every chunk of a build holds whole articles, so per-article counts (document frequency, articles
-touching a theme) add up exactly across part files. Memory is that of one part.
+These are the figures an index page or a first look needs; each takes any corpus an analysis
+accepts (a build folder, a narrowed :class:`~analysis.dataset.Dataset`, a :class:`Corpus`).
 
 Example:
-    >>> term_counts("build/wikinews").head(3)  # doctest: +SKIP
+    >>> quote_counts("build/wikinews").head(3)  # doctest: +SKIP
+      speaker  quotes  articles
+    0  문재인      18         9
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from pathlib import Path
+from collections.abc import Mapping
 
 import pandas as pd
 
-from .build import Corpus, table_parts
-from .keywords import Pos, terms
-from .schema import TABLES, conform, empty_frame
-from .themes import NON_WORD_TAGS, Theme, load_themes, share_table, theme_counts, theme_hits
+from .dataset import Dataset, Source
+from .keywords import Pos, term_frequencies
+from .themes import Theme, corpus_shares
 
 
-def _parts(out: str | Path, table: str, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
-    for part in table_parts(out, table):
-        frame = pd.read_parquet(part, columns=columns)
-        yield frame.astype({c: TABLES[table][c] for c in frame.columns})
+def term_counts(source: Source, *, pos: Pos = "nouns") -> pd.DataFrame:
+    """:func:`analysis.keywords.term_frequencies` of a corpus (kept for callers of the part-by-part version)."""
+    return term_frequencies(source, pos=pos)
 
 
-def term_counts(out: str | Path, *, pos: Pos = "nouns") -> pd.DataFrame:
-    """Like :func:`analysis.keywords.term_frequencies`, summed over the token parts of a build."""
-    by_tag: list[pd.Series] = []
-    docs: list[pd.Series] = []
-    for tokens in _parts(out, "tokens", ["article_id", "sent_id", "token_id", "form", "tag", "start", "end", "lemma"]):
-        occ = terms(tokens, pos=pos)
-        by_tag.append(occ.groupby(["term", "tag"], observed=True).size())
-        docs.append(occ.groupby("term", observed=True)["article_id"].nunique())
-    if not by_tag:
-        return pd.DataFrame(columns=["term", "tag", "count", "doc_count"])
-    tag_counts = pd.concat(by_tag).groupby(level=[0, 1]).sum().rename("n").reset_index()
-    count = tag_counts.groupby("term")["n"].sum().rename("count")
-    doc_count = pd.concat(docs).groupby(level=0).sum().rename("doc_count")
-    tag = (tag_counts.sort_values(["term", "n", "tag"], ascending=[True, False, False], kind="stable")
-           .drop_duplicates("term").set_index("term")["tag"])
-    out_df = pd.concat([tag, count, doc_count], axis=1).reset_index(names="term")
-    return out_df.sort_values(["count", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+def quote_counts(source: Source) -> pd.DataFrame:
+    """Speakers ranked by quotes: ``speaker, quotes, articles``, most quoted first, ties by name."""
+    out = Dataset.of(source).sql("""
+        SELECT speaker, count(*)::BIGINT AS quotes, count(DISTINCT article_id)::BIGINT AS articles FROM quotes
+        WHERE speaker <> '' GROUP BY speaker ORDER BY quotes DESC, speaker""")
+    return out.astype({"speaker": "string"})
 
 
-def quote_counts(out: str | Path) -> pd.DataFrame:
-    """Speakers ranked by quotes over the quote parts: ``speaker, quotes, articles``."""
-    rows = [q[q["speaker"] != ""].groupby("speaker").agg(quotes=("content", "size"), articles=("article_id", "nunique"))
-            for q in _parts(out, "quotes", ["article_id", "speaker", "content"])]
-    if not rows:
-        return pd.DataFrame(columns=["speaker", "quotes", "articles"])
-    total = pd.concat(rows).groupby(level=0).sum().reset_index(names="speaker")
-    return total.sort_values(["quotes", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
+def quotes_of(source: Source, speaker: str = "", *, limit: int | None = None) -> pd.DataFrame:
+    """The quotes of ``speaker`` (all quotes when empty), with their article's date and title, in corpus order.
+
+    Returns ``article_id, date, title, quote_id, start, end, speaker, mention, role, cue, basis, content``:
+    ``articles.text[start:end]`` of the article is the quote.
+    """
+    ds = Dataset.of(source)
+    where = "WHERE q.speaker = $speaker" if speaker else ""
+    query = f"""
+        SELECT q.article_id, a.date, a.title, q.* EXCLUDE (article_id)
+        FROM quotes q JOIN articles a USING (article_id) JOIN article_order o USING (article_id)
+        {where} ORDER BY o.ord, q.quote_id {"" if limit is None else f"LIMIT {int(limit)}"}"""
+    out = ds.sql(query, {"speaker": speaker} if speaker else None)
+    return out.astype({c: "string" for c in out.columns if out[c].dtype == object})
 
 
-def theme_shares(out: str | Path, *, themes: Mapping[str, Theme] | None = None) -> pd.DataFrame:
-    """Like :func:`analysis.themes.corpus_shares`, computed part by part."""
-    themes = load_themes() if themes is None else themes
-    totals = theme_counts(pd.DataFrame(columns=["theme", "article_id", "sent_id"]), themes)
-    n_articles = n_sentences = n_words = 0
-    parts = zip(table_parts(out, "articles"), table_parts(out, "sentences"), table_parts(out, "tokens"), strict=True)
-    for a_path, s_path, t_path in parts:
-        chunk = Corpus(articles=conform(pd.read_parquet(a_path), "articles"),
-                       sentences=conform(pd.read_parquet(s_path), "sentences"),
-                       tokens=conform(pd.read_parquet(t_path), "tokens"),
-                       rejects=empty_frame("rejects"), quotes=empty_frame("quotes"))
-        totals = totals + theme_counts(theme_hits(chunk, themes=themes), themes)  # articles never span parts
-        n_articles += len(chunk.articles)
-        n_sentences += len(chunk.sentences)
-        n_words += int((~chunk.tokens["tag"].isin(NON_WORD_TAGS)).sum())
-    return share_table(totals, n_articles=n_articles, n_sentences=n_sentences, n_words=n_words)
-
+def theme_shares(source: Source, *, themes: Mapping[str, Theme] | None = None) -> pd.DataFrame:
+    """:func:`analysis.themes.corpus_shares` of a corpus."""
+    return corpus_shares(source, themes=themes)

@@ -11,6 +11,12 @@ Accepted (a PATH is a file or a folder; folders are walked in sorted order):
 - ``.csv``: one article per row, same columns.
 - ``.xlsx``: BigKinds (빅카인즈) exports, Korean column names (뉴스 식별자, 일자, 언론사,
   기고자, 제목, 본문, URL …), or the English names above.
+- Any of the text formats compressed with gzip: ``.jsonl.gz``, ``.csv.gz``, ``.txt.gz`` …
+
+Where the text came from and under what terms travels with each article (``source`` and
+``license`` columns), so that whatever shows the text can credit it: records carry their own
+``source``/``license`` fields; a page file (``.txt``/``.html``) takes them from a sidecar
+``NAME.meta.json`` beside it (``{"source": …, "license": …, "url": …}``), if there is one.
 
 Encodings: UTF-8 with or without BOM, UTF-16 (BOM), CP949/EUC-KR (detected with
 charset-normalizer). Everything is NFC-normalised. Every record read ends either as an
@@ -20,10 +26,12 @@ article or as a reject with a reason: ``len(articles) + len(rejects) == records 
 from __future__ import annotations
 
 import codecs
+import gzip
 import hashlib
 import io
 import json
 import re
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +45,10 @@ if TYPE_CHECKING:
     import pandas as pd
 
 SUPPORTED: Final = (".txt", ".jsonl", ".json", ".csv", ".html", ".htm", ".xlsx")
+#: Formats that may also come gzip-compressed (``corpus.jsonl.gz``).
+GZIPPED: Final = (".txt", ".jsonl", ".json", ".csv", ".html", ".htm")
+#: The sidecar of a page file ``NAME.txt``: ``NAME.txt.meta.json`` or ``NAME.meta.json``.
+SIDECAR: Final = ".meta.json"
 #: HTML elements that start a new line when a page is rendered to text.
 BLOCK_TAGS: Final = frozenset({
     "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside", "section",
@@ -53,6 +65,8 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "url": ("url", "link", "URL", "원문 URL", "원문URL"),
     "byline": ("byline", "author", "reporter", "기고자", "기자"),
     "text": ("text", "body", "content", "article", "본문", "내용"),
+    "source": ("source", "provenance", "출처"),
+    "license": ("license", "licence", "rights", "라이선스", "저작권"),
 }
 
 
@@ -87,19 +101,36 @@ def discover(paths: str | Path | Sequence[str | Path]) -> tuple[list[Path], list
             raise CorpusError(f"{path}: no such file or folder; give a file or a folder of articles")
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts) or child.name == "README.md":
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if hidden or child.name == "README.md" or child.name.endswith(SIDECAR):
                     continue
-                if child.suffix.lower() in SUPPORTED:
-                    files.append(child)
-                else:
-                    rejects.append(Reject(str(child), "", f"unsupported extension {child.suffix or '(none)'!r}; "
-                                          f"use one of {', '.join(SUPPORTED)}"))
-        elif path.suffix.lower() in SUPPORTED:
-            files.append(path)
+                _add(child, files, rejects)
         else:
-            rejects.append(Reject(str(path), "", f"unsupported extension {path.suffix or '(none)'!r}; "
-                                  f"use one of {', '.join(SUPPORTED)}"))
+            _add(path, files, rejects)
     return files, rejects
+
+
+def file_format(path: Path) -> str:
+    """The format of ``path`` by its extension: ``".jsonl"`` for ``a.jsonl`` and ``a.jsonl.gz``; ``""`` if unsupported."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes[-1:] == [".gz"]:
+        return suffixes[-2] if len(suffixes) >= 2 and suffixes[-2] in GZIPPED else ""
+    return suffixes[-1] if suffixes and suffixes[-1] in SUPPORTED else ""
+
+
+def file_stem(path: Path) -> str:
+    """``path``'s name without its format suffixes: ``a.jsonl.gz`` → ``a``, ``2022.08.01.txt`` → ``2022.08.01``."""
+    name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
+    return name[: -len(file_format(path))] if file_format(path) else Path(name).stem
+
+
+def _add(path: Path, files: list[Path], rejects: list[Reject]) -> None:
+    if file_format(path):
+        files.append(path)
+    else:
+        shown = "".join(path.suffixes[-2:]) or "(none)"
+        rejects.append(Reject(str(path), "", f"unsupported extension {shown!r}; use one of {', '.join(SUPPORTED)} "
+                              "(or the text formats gzipped, .jsonl.gz …)"))
 
 
 def decode(data: bytes, path: Path) -> str:
@@ -160,6 +191,8 @@ def _from_row(row: dict[str, Any], path: Path, where: str) -> Record | Reject:
         outlet=_pick(row, "outlet"),
         url=_pick(row, "url"),
         byline=_pick(row, "byline"),
+        source=_pick(row, "source"),
+        license=_pick(row, "license"),
         text="\n".join(paragraphs_of(body)),
     )
 
@@ -242,13 +275,37 @@ def html_to_lines(html: str) -> tuple[str, dict[str, str]]:
     return text, meta
 
 
+def sidecar(path: Path) -> dict[str, str]:
+    """Provenance of a page file from ``NAME.txt.meta.json`` or ``NAME.meta.json`` beside it ({} if none).
+
+    Raises:
+        ValueError: the sidecar is not a JSON object of strings, naming it.
+    """
+    for candidate in (path.with_name(path.name + SIDECAR), path.with_name(file_stem(path) + SIDECAR)):
+        if candidate.is_file():
+            try:
+                meta = json.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+                raise ValueError(f"sidecar {candidate.name} is not readable JSON ({err})") from None
+            if not isinstance(meta, dict) or not all(isinstance(v, str) for v in meta.values()):
+                raise ValueError(f"sidecar {candidate.name} must be a JSON object of strings")
+            return meta
+    return {}
+
+
 def _read_file(path: Path) -> Iterator[Record | Reject]:
     try:
         data = path.read_bytes()
     except OSError as err:
         yield Reject(str(path), "", f"cannot read file: {err.strerror}")
         return
-    suffix = path.suffix.lower()
+    suffix = file_format(path)
+    if path.suffix.lower() == ".gz":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as err:
+            yield Reject(str(path), "", f"not a readable gzip file: {err}")
+            return
     if suffix in (".xlsx", ".csv"):
         import pandas as pd
     if suffix == ".xlsx":
@@ -283,6 +340,11 @@ def _read_file(path: Path) -> Iterator[Record | Reject]:
             except ValueError as err:
                 yield Reject(str(path), "", str(err))
                 return
+        try:
+            given = sidecar(path)
+        except ValueError as err:
+            yield Reject(str(path), "", str(err))
+            return
         page = clean_page(text)
         if not page.paragraphs:
             yield Reject(str(path), "", "no article body found (no run of sentence-like lines)")
@@ -290,10 +352,13 @@ def _read_file(path: Path) -> Iterator[Record | Reject]:
         yield Record(
             source_path=str(path),
             record="",
-            article_id=path.stem,
+            article_id=file_stem(path),
             title=page.title or meta.get("title", ""),
             date=page.date or parse_date(meta.get("date", "")) or meta.get("date", ""),
-            url=meta.get("url", ""),
+            url=given.get("url") or meta.get("url", ""),
+            outlet=given.get("outlet", ""),
+            source=given.get("source", ""),
+            license=given.get("license", ""),
             byline=page.byline,
             captions=page.captions,
             removed=page.removed,
@@ -328,7 +393,7 @@ def _iter_files(files: list[Path], rejects: list[Reject], *, progress: bool) -> 
             if isinstance(item, Reject):
                 yield item
                 continue
-            item.article_id = item.article_id or f"{path.stem}-{number}"
+            item.article_id = item.article_id or f"{file_stem(path)}-{number}"
             if item.article_id in seen:
                 where = f"{item.record} " if item.record else ""
                 yield Reject(item.source_path, item.record,

@@ -1,63 +1,147 @@
-"""Helpers the notebooks share: which corpus to show, credit lines, quote highlighting.
+"""What the notebooks share: which corpus to show, its credit line, tables a reader can search, quote highlighting.
 
-A notebook reads its corpus from the built tables named by the environment variable
-``ANALYSIS_TABLES`` (``python -m analysis report`` sets it); without it, the bundled corpus is
-built (and cached under ``build/bundled``). The shared Wikinews corpus is read from
-``../shared/corpora/kowikinews.jsonl`` (or ``ANALYSIS_WIKINEWS``) when it is there.
+Every notebook starts with a papermill ``parameters`` cell (``TABLES``, ``TERMS``, ``PERIOD``,
+``SINCE``, ``UNTIL``, ``OUTLET``, ``KEYNESS_BY``, ``INTERACTIVE``, ``EXPORT_DIR`` …) and calls
+:func:`open_corpus` with them. With no ``TABLES`` the bundled corpus is built (and cached under
+``build/bundled``) — ``python -m analysis report`` passes its own build instead.
+
+Example:
+    >>> ds = open_corpus("", since="2020-01-01")  # doctest: +SKIP
+    >>> page = Page(interactive=False, export_dir="")  # doctest: +SKIP
+    >>> page.show(keywords.term_frequencies(ds).head(20), "top_terms")  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import html
 import os
+import re
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import pandas as pd
 
-from .build import Corpus, build, read_tables
+from .dataset import Dataset, Source
 from .resources import PROJECT_ROOT
 
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
 BUILD_DIR: Final = PROJECT_ROOT / "build"
-WIKINEWS_DEFAULT: Final = PROJECT_ROOT.parent / "shared" / "corpora" / "kowikinews.jsonl"
-#: Attribution required wherever Wikinews text is shown (see ../shared/corpora/README.md).
-WIKINEWS_CREDIT: Final = (
-    "본문 출처: 한국어 위키뉴스(ko.wikinews.org), Wikinews contributors, CC BY 2.5 "
-    "(2023년 이후 개정분은 CC BY 4.0). 각 기사의 원문 URL은 articles 표의 url 열에 있습니다."
-)
-BUNDLED_CREDIT: Final = "본문 출처: corpus/articles의 번들 기사(2022-08-01 뉴스 페이지 캡처, corpus/README.md 참조)."
+#: Rows a table holds on a page (searchable in the report); the CSV/XLSX exports hold them all.
+PAGE_ROWS: Final = 5000
 
 
-def corpus() -> Corpus:
-    """The corpus this notebook reports on: ``$ANALYSIS_TABLES`` if set, else the bundled one."""
-    tables = os.environ.get("ANALYSIS_TABLES")
-    if tables:
-        return read_tables(tables)
-    return build(out=BUILD_DIR / "bundled")
+def open_corpus(tables: str | Path = "", *, since: str = "", until: str = "", outlet: str = "") -> Dataset:
+    """The corpus a notebook reports on: the build in ``tables`` (or ``$ANALYSIS_TABLES``), else the bundled corpus.
 
-
-def wikinews_path() -> Path | None:
-    """The shared Wikinews corpus file, or ``None`` when this machine does not have it."""
-    path = Path(os.environ.get("ANALYSIS_WIKINEWS", WIKINEWS_DEFAULT))
-    return path if path.exists() else None
-
-
-def wikinews() -> Corpus:
-    """The shared Wikinews corpus, built once and cached under ``build/wikinews``.
-
-    Raises:
-        FileNotFoundError: the shared corpus is absent; the notebooks that need it are skipped then.
+    The bundled corpus is built into ``build/bundled`` on first use; later runs reuse that build
+    (no Kiwi when nothing changed).
     """
-    path = wikinews_path()
-    if path is None:
-        raise FileNotFoundError(f"{WIKINEWS_DEFAULT} not found: this notebook needs the shared Wikinews corpus")
-    return build([path], out=BUILD_DIR / "wikinews")
+    from .build import build_dataset
+
+    tables = tables or os.environ.get("ANALYSIS_TABLES", "")
+    if not tables:
+        tables = BUILD_DIR / "bundled"
+        build_dataset(out=tables)
+    return Dataset.open(tables, since=since, until=until, outlet=outlet)
 
 
-def credit(c: Corpus) -> str:
-    """The credit line for the text of corpus ``c``."""
-    ids = c.articles["article_id"].astype(str)
-    return WIKINEWS_CREDIT if ids.str.startswith("kowikinews-").any() else BUNDLED_CREDIT
+def credit(source: Source) -> str:
+    """The credit line for the text shown from ``source``, from each article's own ``source`` and ``license``.
+
+    One line per (source, licence) pair, with its number of articles, most articles first; the
+    articles' urls are in the ``articles`` table. Never inferred from ids or file names.
+    """
+    ds = Dataset.of(source)
+    groups = ds.sql("""SELECT source, license, count(*) AS n FROM articles GROUP BY source, license
+                       ORDER BY n DESC, source, license""")
+    if groups.empty:
+        return "본문 출처: (기사 없음)"
+    lines = [f"본문 출처 — {row.source or '출처 표기 없음'} ({row.n:,}건): {row.license or '이용 조건 표기 없음'}"
+             for row in groups.itertuples()]
+    return "\n".join([*lines, "각 기사의 원문 주소는 articles 표의 url 열에 있습니다."])
+
+
+def top_terms(source: Source, n: int = 3) -> list[str]:
+    """The corpus's own ``n`` most frequent nouns: the default terms of interest when a notebook is given none."""
+    from .keywords import term_frequencies
+
+    return term_frequencies(source).head(n)["term"].astype(str).tolist()
+
+
+def featured_article(source: Source, article_id: str = "") -> str:
+    """``article_id`` if given, else the article with the most quotes (ties: corpus order), else the first article."""
+    ds = Dataset.of(source)
+    if article_id:
+        return article_id
+    best = ds.sql("""SELECT q.article_id FROM quotes q JOIN article_order o USING (article_id)
+                     GROUP BY q.article_id, o.ord ORDER BY count(*) DESC, o.ord LIMIT 1""")
+    if len(best):
+        return str(best["article_id"].iloc[0])
+    first = ds.table("articles", columns=["article_id"], limit=1)
+    return str(first["article_id"].iloc[0]) if len(first) else ""
+
+
+class Page:
+    """How a notebook shows its tables: plain (stored notebooks, nbval) or searchable and sortable (the report).
+
+    Args:
+        interactive: show tables with itables (DataTables, offline: its JavaScript is embedded in
+            the page), searchable and sortable in the browser.
+        export_dir: also write every table shown as CSV and XLSX into this folder ("" for none).
+        prefix: file-name prefix of the exports (the notebook's name).
+    """
+
+    def __init__(self, *, interactive: bool = False, export_dir: str | Path = "", prefix: str = "") -> None:
+        self.interactive = interactive
+        self.export_dir = Path(export_dir) if export_dir else None
+        self.prefix = prefix
+        if interactive:
+            import itables
+
+            itables.init_notebook_mode(all_interactive=False, connected=False)
+
+    def show(self, table: pd.DataFrame, name: str, *, caption: str = "", rows: int = PAGE_ROWS) -> None:
+        """Display ``table`` (its first ``rows`` rows) and export it whole under ``name``."""
+        from IPython.display import HTML, display
+
+        links = self.export(table, name)
+        if table.empty:
+            display(HTML("<p><em>표시할 행이 없습니다.</em></p>"))
+            return
+        shown = table.head(rows)
+        if not isinstance(shown.index, pd.MultiIndex) and shown.index.name is None:
+            shown = shown.reset_index(drop=True)
+        if self.interactive:
+            import itables
+
+            text = [i for i, dtype in enumerate(shown.dtypes) if not pd.api.types.is_numeric_dtype(dtype)]
+            itables.show(shown, caption=caption or None, classes="display compact", maxBytes=0, allow_html=False,
+                         lengthMenu=[10, 25, 50, 100, 500], columnDefs=[{"className": "dt-left", "targets": text}])
+        else:
+            display(shown)
+        if links or len(table) > rows:
+            more = f"{len(table):,}행 중 {rows:,}행을 보입니다. " if len(table) > rows else ""
+            display(HTML(f"<p class='exports'>{more}{links}</p>"))
+
+    def export(self, table: pd.DataFrame, name: str) -> str:
+        """Write ``table`` as CSV (UTF-8 with BOM, for Excel) and XLSX; return HTML links to them ("" without ``export_dir``)."""
+        if self.export_dir is None:
+            return ""
+        self.export_dir.mkdir(parents=True, exist_ok=True)
+        stem = "-".join(p for p in (self.prefix, re.sub(r"[^\w.-]+", "_", name)) if p)
+        flat = table.copy()
+        for column in flat.columns:
+            if flat[column].dtype == object:
+                flat[column] = flat[column].map(lambda v: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+        flat.to_csv(self.export_dir / f"{stem}.csv", index=isinstance(flat.index, pd.MultiIndex) or flat.index.name is not None,
+                    encoding="utf-8-sig")
+        flat.to_excel(self.export_dir / f"{stem}.xlsx", index=isinstance(flat.index, pd.MultiIndex) or flat.index.name is not None,
+                      engine="openpyxl")
+        folder = html.escape(self.export_dir.name)
+        return (f"내려받기: <a href='{folder}/{html.escape(stem)}.csv'>CSV</a> · "
+                f"<a href='{folder}/{html.escape(stem)}.xlsx'>Excel</a>")
 
 
 def highlight_quotes(text: str, quotes: pd.DataFrame) -> str:
@@ -75,3 +159,20 @@ def highlight_quotes(text: str, quotes: pd.DataFrame) -> str:
         pos = end
     parts.append(html.escape(text[pos:]))
     return "<div style='line-height:1.7'>" + "".join(parts).replace("\n", "<br>") + "</div>"
+
+
+def terms_or_top(source: Source, terms: Sequence[str], n: int = 3) -> list[str]:
+    """``terms`` if any were given, else the corpus's ``n`` most frequent nouns."""
+    return [t for t in terms if t] or top_terms(source, n)
+
+
+def gold_texts(source: Source) -> dict[str, str]:
+    """The texts of the hand-labelled articles, by id — ``{}`` unless the corpus holds every one of them
+    (the gold scores are computed over whole labelled sets)."""
+    from .evaluation import labelled_articles
+
+    ds = Dataset.of(source)
+    ids = labelled_articles()["article_id"].astype(str).tolist()
+    ds.register("_labelled", pd.DataFrame({"article_id": pd.Series(ids, dtype="string")}))
+    found = ds.sql("SELECT article_id, text FROM articles WHERE article_id IN (SELECT article_id FROM _labelled)")
+    return dict(zip(found["article_id"], found["text"], strict=True)) if len(found) == len(set(ids)) else {}

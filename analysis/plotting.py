@@ -144,7 +144,43 @@ def bars(series: pd.Series, *, ax: Axes | None = None, title: str = "", xlabel: 
         ax.barh([str(i) for i in series.index[::-1]], series.to_numpy()[::-1], color="#3a6ea5")
         ax.set_xlabel(xlabel)
     else:
-        ax.bar([str(i) for i in series.index], series.to_numpy(), color="#3a6ea5")
+        positions = range(len(series))
+        ax.bar(positions, series.to_numpy(), color="#3a6ea5")
+        ax.set_xticks(positions, [str(i) for i in series.index], rotation=45 if len(series) > 12 else 0)
         ax.set_ylabel(xlabel)
     ax.set_title(title)
     return ax
+
+
+def hist(values: pd.Series, *, bins: int = 30, ax: Axes | None = None, title: str = "", xlabel: str = "") -> Axes:
+    """A histogram of ``values`` (e.g. article lengths)."""
+    ax = _axes(ax, (8, 3.5))
+    ax.hist(values.to_numpy(dtype=float), bins=bins, color="#3a6ea5", edgecolor="white")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("기사 수")
+    ax.set_title(title)
+    return ax
+
+
+def keyness_panels(table: pd.DataFrame, *, groups: int = 4, top: int = 8, title: str = "특징어") -> Axes:
+    """Small multiples of a :func:`analysis.keywords.keyness_by` table: G² of the top terms of the last ``groups`` groups.
+
+    Returns the first panel's Axes (the figure holds one panel per group).
+    """
+    import matplotlib.pyplot as plt
+
+    use_korean_font()
+    names = list(dict.fromkeys(table["group"].astype(str)))[-groups:]
+    if not names:
+        ax = _axes(None, (6, 2))
+        ax.text(0.5, 0.5, "비교할 집단이 없습니다", ha="center", va="center")
+        ax.set_axis_off()
+        return ax
+    fig, axes = plt.subplots(1, len(names), figsize=(3.2 * len(names), 0.35 * top + 1.5), layout="constrained", squeeze=False)
+    for ax, name in zip(axes[0], names, strict=True):
+        rows = table[table["group"].astype(str) == name].head(top).iloc[::-1]
+        ax.barh(rows["term"].astype(str), rows["g2"], color="#b5523b")
+        ax.set_title(str(name))
+        ax.set_xlabel("G²")
+    fig.suptitle(title)
+    return axes[0][0]

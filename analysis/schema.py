@@ -27,6 +27,8 @@ ARTICLES: Final[dict[str, object]] = {
     "outlet": STRING,
     "url": STRING,
     "byline": STRING,
+    "source": STRING,  # where the text came from, as the record (or a page's NAME.meta.json) says
+    "license": STRING,  # the terms it may be shown under, as the record says; "" when not given
     "captions": "object",  # list[str]
     "text": STRING,  # the cleaned body; paragraphs separated by "\n"
     "removed": "object",  # list[str]: lines the cleaner took out as page chrome
@@ -130,6 +132,8 @@ class Record:
     outlet: str = ""
     url: str = ""
     byline: str = ""
+    source: str = ""
+    license: str = ""
     captions: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
 

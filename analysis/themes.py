@@ -5,6 +5,10 @@ predicate's lemma, or up to three adjacent morphemes whose forms join to it (``�
 ``기후위기`` both match 기후/위기). Every score is traceable: :func:`theme_hits` lists each match
 with its article, sentence and character offsets.
 
+Every function takes the corpus first (a build folder, a :class:`~analysis.dataset.Dataset`
+narrowed or not, or a :class:`Corpus` in memory). Matching runs part by part (each part holds
+whole articles, so memory holds one part); lengths and totals are DuckDB queries.
+
 Example:
     >>> themes = load_themes()
     >>> "탄소중립" in themes
@@ -22,6 +26,7 @@ from typing import TYPE_CHECKING, Final, Literal
 import numpy as np
 import pandas as pd
 
+from .dataset import Dataset, Source
 from .resources import THEMES_FILE, ResourceError
 
 if TYPE_CHECKING:
@@ -87,13 +92,31 @@ def load_themes(path: str | Path = THEMES_FILE) -> dict[str, Theme]:
     return themes
 
 
-def theme_hits(corpus: Corpus, *, themes: Mapping[str, Theme] | None = None) -> pd.DataFrame:
+HIT_COLUMNS: Final = ["article_id", "paragraph_id", "sent_id", "theme", "term", "start", "end"]
+_UNIT_KEYS: Final = {"article": ["article_id"], "paragraph": ["article_id", "paragraph_id"],
+                     "sentence": ["article_id", "sent_id"]}
+
+
+def theme_hits(source: Source, *, themes: Mapping[str, Theme] | None = None) -> pd.DataFrame:
     """Every match of every theme term: ``article_id, paragraph_id, sent_id, theme, term, start, end``.
 
     A stretch of text matched by a longer term (디지털 전환) is not counted again for a shorter one
-    (디지털) of the same theme. Sorted by article, offset, theme.
+    (디지털) of the same theme. Sorted in corpus order (article by article), then offset, then theme.
+
+    Example:
+        >>> theme_hits(corpus).query("theme == '탄소중립'").head(2)  # doctest: +SKIP
     """
     themes = load_themes() if themes is None else themes
+    frames = [_part_hits(part, themes) for part in Dataset.of(source).parts(tables=("articles", "sentences", "tokens"))]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype="string" if c in ("article_id", "theme", "term") else "int64")
+                             for c in HIT_COLUMNS})
+    return pd.concat(frames, ignore_index=True)
+
+
+def _part_hits(corpus: Corpus, themes: Mapping[str, Theme]) -> pd.DataFrame:
+    """:func:`theme_hits` of one part (or a whole corpus in memory)."""
     t = corpus.tokens.reset_index(drop=True)
     art = t["article_id"].to_numpy()
     sent = t["sent_id"].to_numpy()
@@ -116,6 +139,8 @@ def theme_hits(corpus: Corpus, *, themes: Mapping[str, Theme] | None = None) -> 
         if parts == 1:  # predicates also match by lemma (연대하다)
             has_lemma = lemmas != ""
             candidates.append(pd.DataFrame({"i": np.flatnonzero(has_lemma), "key": lemmas[has_lemma], "parts": 1}))
+    if not candidates:
+        return pd.DataFrame(columns=HIT_COLUMNS)
     cand = pd.concat(candidates, ignore_index=True)
     rows = []
     for theme in themes.values():
@@ -134,84 +159,110 @@ def theme_hits(corpus: Corpus, *, themes: Mapping[str, Theme] | None = None) -> 
         prev_end = hit.groupby("article_id", observed=True)["end"].transform(lambda s: s.cummax().shift(fill_value=-1))
         rows.append(hit[hit["start"] >= prev_end])
     if not rows:
-        return pd.DataFrame(columns=["article_id", "paragraph_id", "sent_id", "theme", "term", "start", "end"])
+        return pd.DataFrame(columns=HIT_COLUMNS)
     hits = pd.concat(rows, ignore_index=True).drop(columns="parts")
     para = corpus.sentences.set_index(["article_id", "sent_id"])["paragraph_id"]
     hits["paragraph_id"] = para.reindex(pd.MultiIndex.from_frame(hits[["article_id", "sent_id"]])).to_numpy()
-    hits = hits[["article_id", "paragraph_id", "sent_id", "theme", "term", "start", "end"]]
+    hits = hits[HIT_COLUMNS]
     order = {a: i for i, a in enumerate(corpus.articles["article_id"])}
-    return hits.sort_values(["article_id", "start", "theme"], key=lambda s: s.map(order) if s.name == "article_id" else s,
+    hits = hits.sort_values(["article_id", "start", "theme"], key=lambda s: s.map(order) if s.name == "article_id" else s,
                             kind="stable").reset_index(drop=True)
+    return hits.astype({"article_id": "string", "theme": "string", "term": "string", "paragraph_id": "int64",
+                        "sent_id": "int64", "start": "int64", "end": "int64"})
 
 
-def _lengths(corpus: Corpus, unit: Literal["article", "paragraph", "sentence"]) -> pd.DataFrame:
-    """Words (non-punctuation morphemes) and sentences per unit."""
-    t = corpus.tokens[~corpus.tokens["tag"].isin(NON_WORD_TAGS)]
-    words = t.groupby(["article_id", "sent_id"], observed=True).size().rename("tokens")
-    s = corpus.sentences.set_index(["article_id", "sent_id"])[["paragraph_id"]].join(words).fillna({"tokens": 0})
-    s = s.reset_index()
-    keys = {"article": ["article_id"], "paragraph": ["article_id", "paragraph_id"], "sentence": ["article_id", "sent_id"]}[unit]
-    return s.groupby(keys, observed=True).agg(tokens=("tokens", "sum"), n_sentences=("sent_id", "size")).reset_index()
+def _words_sql() -> str:
+    """Words (non-punctuation morphemes) per sentence, as SQL over the ``tokens`` view."""
+    tags = ", ".join(f"'{t}'" for t in NON_WORD_TAGS)
+    return f"""SELECT article_id, sent_id, count(*) AS tokens FROM tokens
+               WHERE CAST(tag AS VARCHAR) NOT IN ({tags}) GROUP BY article_id, sent_id"""
 
 
-def scores(corpus: Corpus, *, unit: Literal["article", "paragraph", "sentence"] = "article",
+def _lengths(ds: Dataset, unit: Literal["article", "paragraph", "sentence"]) -> pd.DataFrame:
+    """Words (non-punctuation morphemes) and sentences per unit, in corpus order."""
+    keys = _UNIT_KEYS[unit]
+    cols = ", ".join(f"s.{k}" for k in keys)
+    out = ds.sql(f"""
+        WITH w AS ({_words_sql()}),
+        s AS (SELECT s.article_id, s.paragraph_id, s.sent_id, coalesce(w.tokens, 0) AS tokens
+              FROM sentences s LEFT JOIN w USING (article_id, sent_id))
+        SELECT {cols}, sum(s.tokens)::BIGINT AS tokens, count(*)::BIGINT AS n_sentences FROM s GROUP BY {cols}""")
+    return out.astype({"article_id": "string"})
+
+
+def _article_order(ds: Dataset) -> dict[str, int]:
+    """Article id → position in corpus order."""
+    order = ds.sql("SELECT article_id, ord FROM article_order")
+    return dict(zip(order["article_id"], order["ord"], strict=True))
+
+
+def scores(source: Source, *, unit: Literal["article", "paragraph", "sentence"] = "article",
            themes: Mapping[str, Theme] | None = None, hits: pd.DataFrame | None = None) -> pd.DataFrame:
     """Theme scores per unit: hits per 1,000 words and the share of sentences touching the theme.
 
     Returns:
         One row per unit and theme (zeros included): the unit's keys, ``theme, score, hits,
         sentences, share, terms`` — ``terms`` the matched terms by frequency (the evidence),
-        ``sentences`` how many of the unit's sentences touch the theme. Sorted by unit then theme
-        in lexicon order.
+        ``sentences`` how many of the unit's sentences touch the theme. Sorted by unit (corpus
+        order) then theme in lexicon order.
     """
+    ds = Dataset.of(source)
     themes = load_themes() if themes is None else themes
-    hits = theme_hits(corpus, themes=themes) if hits is None else hits
-    keys = {"article": ["article_id"], "paragraph": ["article_id", "paragraph_id"], "sentence": ["article_id", "sent_id"]}[unit]
-    base = _lengths(corpus, unit)
-    grid = base.merge(pd.DataFrame({"theme": list(themes)}), how="cross")
+    hits = theme_hits(ds, themes=themes) if hits is None else hits
+    keys = _UNIT_KEYS[unit]
+    base = _lengths(ds, unit)
+    grid = base.merge(pd.DataFrame({"theme": pd.Series(list(themes), dtype="string")}), how="cross")
     agg = hits.groupby([*keys, "theme"], observed=True).agg(
         hits=("term", "size"), sentences=("sent_id", "nunique"),
         terms=("term", lambda s: [t for t, _ in sorted(s.value_counts().items(), key=lambda kv: (-kv[1], kv[0]))]),
     ).reset_index()
+    agg = agg.astype({k: grid[k].dtype for k in [*keys, "theme"]})
     out = grid.merge(agg, on=[*keys, "theme"], how="left")
     out["hits"] = out["hits"].fillna(0).astype("int64")
     out["sentences"] = out["sentences"].fillna(0).astype("int64")
-    out["terms"] = out["terms"].apply(lambda v: v if isinstance(v, list) else [])
+    out["terms"] = out["terms"].apply(lambda v: [str(t) for t in v] if isinstance(v, list | np.ndarray) else [])
     out["score"] = np.round(np.where(out["tokens"] > 0, out["hits"] / out["tokens"].clip(lower=1) * 1000, 0.0), 3)
     out["share"] = np.round(out["sentences"] / out["n_sentences"].clip(lower=1), 4)
     theme_order = {name: i for i, name in enumerate(themes)}
-    art_order = {a: i for i, a in enumerate(corpus.articles["article_id"])}
+    art_order = _article_order(ds)
     out = out.sort_values([*keys, "theme"], key=lambda s: s.map(art_order) if s.name == "article_id"
                           else s.map(theme_order) if s.name == "theme" else s, kind="stable")
     return out[[*keys, "theme", "score", "hits", "sentences", "share", "tokens", "terms"]].reset_index(drop=True)
 
 
-def article_scores(corpus: Corpus, *, themes: Mapping[str, Theme] | None = None) -> pd.DataFrame:
+def article_scores(source: Source, *, themes: Mapping[str, Theme] | None = None) -> pd.DataFrame:
     """Per article and theme: ``article_id, theme, score, hits, sentences`` (see :func:`scores`)."""
-    return scores(corpus, unit="article", themes=themes)[["article_id", "theme", "score", "hits", "sentences"]]
+    return scores(source, unit="article", themes=themes)[["article_id", "theme", "score", "hits", "sentences"]]
 
 
-def evidence(corpus: Corpus, *, themes: Mapping[str, Theme] | None = None, hits: pd.DataFrame | None = None
+def evidence(source: Source, *, themes: Mapping[str, Theme] | None = None, hits: pd.DataFrame | None = None
              ) -> pd.DataFrame:
     """The sentences that carry each theme, with the terms matched in them.
 
     Returns ``article_id, paragraph_id, sent_id, theme, terms, text`` sorted by article, sentence, theme.
     """
-    hits = theme_hits(corpus, themes=themes) if hits is None else hits
+    ds = Dataset.of(source)
+    hits = theme_hits(ds, themes=themes) if hits is None else hits
     per = hits.groupby(["article_id", "paragraph_id", "sent_id", "theme"], observed=True, sort=False)["term"] \
         .agg(lambda s: sorted(set(s))).rename("terms").reset_index()
-    text = corpus.sentences.set_index(["article_id", "sent_id"])["text"]
-    per["text"] = text.reindex(pd.MultiIndex.from_frame(per[["article_id", "sent_id"]])).to_numpy()
+    per["terms"] = per["terms"].map(lambda v: [str(t) for t in v])
+    ds.register("_evidence", per[["article_id", "sent_id"]].drop_duplicates().astype({"article_id": "string"}))
+    text = ds.sql("""SELECT s.article_id, s.sent_id, s.text FROM sentences s
+                     JOIN _evidence e ON e.article_id = s.article_id AND e.sent_id = s.sent_id""")
+    text = text.set_index(["article_id", "sent_id"])["text"]
+    per["text"] = text.reindex(pd.MultiIndex.from_frame(per[["article_id", "sent_id"]].astype({"sent_id": "int32"}))
+                               ).to_numpy()
     return per.sort_values(["article_id", "sent_id", "theme"], kind="stable").reset_index(drop=True)
 
 
-def corpus_shares(corpus: Corpus, *, themes: Mapping[str, Theme] | None = None, hits: pd.DataFrame | None = None
+def corpus_shares(source: Source, *, themes: Mapping[str, Theme] | None = None, hits: pd.DataFrame | None = None
                   ) -> pd.DataFrame:
     """Across the corpus: ``theme, articles, article_share, sentences, sentence_share, hits, per_1k``."""
+    ds = Dataset.of(source)
     themes = load_themes() if themes is None else themes
-    hits = theme_hits(corpus, themes=themes) if hits is None else hits
-    n_words = int((~corpus.tokens["tag"].isin(NON_WORD_TAGS)).sum())
-    return share_table(theme_counts(hits, themes), n_articles=len(corpus.articles), n_sentences=len(corpus.sentences),
+    hits = theme_hits(ds, themes=themes) if hits is None else hits
+    n_words = int(ds.sql(f"SELECT coalesce(sum(tokens), 0) AS n FROM ({_words_sql()})")["n"].iloc[0])
+    return share_table(theme_counts(hits, themes), n_articles=ds.count("articles"), n_sentences=ds.count("sentences"),
                        n_words=n_words)
 
 
@@ -222,6 +273,7 @@ def theme_counts(hits: pd.DataFrame, themes: Mapping[str, Theme]) -> pd.DataFram
         "sentences": hits[["theme", "article_id", "sent_id"]].drop_duplicates().groupby("theme", observed=True).size(),
         "hits": hits.groupby("theme", observed=True).size(),
     })
+    counts.index = counts.index.astype(object)
     return counts.reindex(pd.Index(list(themes), name="theme"), fill_value=0).fillna(0).astype("int64")
 
 
@@ -234,53 +286,61 @@ def share_table(counts: pd.DataFrame, *, n_articles: int, n_sentences: int, n_wo
     return out.reset_index()[["theme", "articles", "article_share", "sentences", "sentence_share", "hits", "per_1k"]]
 
 
-def cooccurrence(corpus: Corpus, *, unit: Literal["article", "sentence"] = "article",
+def cooccurrence(source: Source, *, unit: Literal["article", "sentence"] = "article",
                  themes: Mapping[str, Theme] | None = None, hits: pd.DataFrame | None = None) -> pd.DataFrame:
     """Theme × theme matrix: how many articles (or sentences) touch both themes."""
     themes = load_themes() if themes is None else themes
-    hits = theme_hits(corpus, themes=themes) if hits is None else hits
+    hits = theme_hits(source, themes=themes) if hits is None else hits
     keys = ["article_id"] if unit == "article" else ["article_id", "sent_id"]
     touched = hits[[*keys, "theme"]].drop_duplicates().assign(v=1)
+    if touched.empty:
+        return pd.DataFrame(0, index=pd.Index(list(themes), name="theme"), columns=pd.Index(list(themes), name="theme"))
     wide = touched.pivot_table(index=keys, columns="theme", values="v", fill_value=0, observed=True)
+    wide.columns = wide.columns.astype(object)
     wide = wide.reindex(columns=list(themes), fill_value=0)
     return (wide.T @ wide).astype("int64")
 
 
-def over_time(corpus: Corpus, *, freq: Literal["Y", "M"] = "Y", themes: Mapping[str, Theme] | None = None,
+def over_time(source: Source, *, freq: Literal["Y", "M"] = "Y", themes: Mapping[str, Theme] | None = None,
               hits: pd.DataFrame | None = None) -> pd.DataFrame:
     """Theme hits per 1,000 words per period, for dated articles: ``period, theme, hits, tokens, per_1k, articles``."""
-    themes = load_themes() if themes is None else themes
-    hits = theme_hits(corpus, themes=themes) if hits is None else hits
-    from .keywords import article_periods
+    from .keywords.trends import PERIOD_SQL
 
-    period = article_periods(corpus.articles, freq=freq)
-    words = corpus.tokens[~corpus.tokens["tag"].isin(NON_WORD_TAGS)].groupby("article_id", observed=True).size()
-    totals = words.reindex(period.index).groupby(period).sum().rename("tokens")
-    n_articles = period.groupby(period).size().rename("articles")
-    h = hits[hits["article_id"].isin(period.index)]
-    counts = h.assign(period=h["article_id"].map(period)).groupby(["period", "theme"], observed=True).size().rename("hits")
-    grid = pd.MultiIndex.from_product([sorted(totals.index), list(themes)], names=["period", "theme"])
+    ds = Dataset.of(source)
+    themes = load_themes() if themes is None else themes
+    hits = theme_hits(ds, themes=themes) if hits is None else hits
+    periods = ds.sql(f"""
+        WITH p AS (SELECT article_id, {PERIOD_SQL[freq]} AS period FROM articles WHERE {PERIOD_SQL[freq]} IS NOT NULL),
+        w AS (SELECT article_id, sum(tokens) AS tokens FROM ({_words_sql()}) GROUP BY article_id)
+        SELECT p.period, count(*)::BIGINT AS articles, coalesce(sum(w.tokens), 0)::BIGINT AS tokens
+        FROM p LEFT JOIN w USING (article_id) GROUP BY p.period HAVING sum(w.tokens) > 0""")
+    period_of = ds.sql(f"SELECT article_id, {PERIOD_SQL[freq]} AS period FROM articles WHERE {PERIOD_SQL[freq]} IS NOT NULL")
+    period_of = period_of.astype({"article_id": "string"}).set_index("article_id")["period"]
+    h = hits[hits["article_id"].isin(period_of.index)]
+    counts = h.assign(period=h["article_id"].map(period_of)).groupby(["period", "theme"], observed=True).size().rename("hits")
+    counts.index = counts.index.set_levels([counts.index.levels[0].astype(object), counts.index.levels[1].astype(object)])
+    grid = pd.MultiIndex.from_product([sorted(periods["period"]), list(themes)], names=["period", "theme"])
     out = counts.reindex(grid, fill_value=0).reset_index()
-    out = out.merge(totals.rename_axis("period").reset_index(), on="period")
-    out = out.merge(n_articles.rename_axis("period").reset_index(), on="period")
+    out = out.merge(periods[["period", "tokens"]], on="period").merge(periods[["period", "articles"]], on="period")
     out["per_1k"] = np.round(out["hits"] / out["tokens"].clip(lower=1) * 1000, 3)
     return out
 
 
-def speakers_by_theme(corpus: Corpus, *, themes: Mapping[str, Theme] | None = None, hits: pd.DataFrame | None = None
+def speakers_by_theme(source: Source, *, themes: Mapping[str, Theme] | None = None, hits: pd.DataFrame | None = None
                       ) -> pd.DataFrame:
     """Who is quoted on each theme: a quote is on a theme when a theme term falls inside its content.
 
     Returns ``theme, speaker, quotes, articles, example`` (the first such quote, with article id and
     offsets in ``example_id``), sorted by theme order, quotes desc, speaker.
     """
+    ds = Dataset.of(source)
     themes = load_themes() if themes is None else themes
-    hits = theme_hits(corpus, themes=themes) if hits is None else hits
-    q = corpus.quotes[corpus.quotes["speaker"] != ""]
+    hits = theme_hits(ds, themes=themes) if hits is None else hits
+    q = ds.sql("SELECT article_id, quote_id, start, \"end\", speaker, content FROM quotes WHERE speaker <> ''")
     if q.empty or hits.empty:
         return pd.DataFrame(columns=["theme", "speaker", "quotes", "articles", "example", "example_id"])
-    m = hits.merge(q[["article_id", "quote_id", "start", "end", "speaker", "content"]], on="article_id",
-                   suffixes=("", "_q"))
+    q = q.astype({"article_id": "string"})
+    m = hits.merge(q, on="article_id", suffixes=("", "_q"))
     m = m[(m["start"] >= m["start_q"]) & (m["end"] <= m["end_q"])]
     m = m.drop_duplicates(["theme", "article_id", "quote_id"])
     m = m.sort_values(["article_id", "start_q"], kind="stable")
@@ -289,13 +349,13 @@ def speakers_by_theme(corpus: Corpus, *, themes: Mapping[str, Theme] | None = No
                 example=("content", "first"), article_id=("article_id", "first"), start=("start_q", "first"),
                 end=("end_q", "first")).reset_index()
     out["example_id"] = out["article_id"] + ":" + out["start"].astype(str) + "-" + out["end"].astype(str)
-    order = {name: i for i, name in enumerate(themes)}
+    theme_order = {name: i for i, name in enumerate(themes)}
     out = out.sort_values(["theme", "quotes", "speaker"], ascending=[True, False, True],
-                          key=lambda s: s.map(order) if s.name == "theme" else s, kind="stable")
+                          key=lambda s: s.map(theme_order) if s.name == "theme" else s, kind="stable")
     return out[["theme", "speaker", "quotes", "articles", "example", "example_id"]].reset_index(drop=True)
 
 
-def suggest_terms(corpus: Corpus, theme: str, *, themes: Mapping[str, Theme] | None = None, top: int = 20,
+def suggest_terms(source: Source, theme: str, *, themes: Mapping[str, Theme] | None = None, top: int = 20,
                   min_count: int = 3) -> pd.DataFrame:
     """Candidate terms for ``theme``: nouns that occur in the theme's sentences more than elsewhere.
 
@@ -303,24 +363,26 @@ def suggest_terms(corpus: Corpus, theme: str, *, themes: Mapping[str, Theme] | N
     existing terms are left out. Shown for a person to accept — never added to the lexicon.
     """
     from .keywords import log_likelihood
-    from .keywords import terms as content_terms
+    from .keywords.terms import terms_sql
 
+    ds = Dataset.of(source)
     themes = load_themes() if themes is None else themes
     if theme not in themes:
         raise KeyError(f"no theme {theme!r}; themes are {list(themes)}")
-    hits = theme_hits(corpus, themes={theme: themes[theme]})
-    touched = set(zip(hits["article_id"], hits["sent_id"], strict=True))
-    occ = content_terms(corpus.tokens)
-    inside = np.fromiter(((a, s) in touched for a, s in zip(occ["article_id"], occ["sent_id"], strict=True)),
-                         dtype=bool, count=len(occ))
-    a = occ.loc[inside, "term"].value_counts()
-    b = occ.loc[~inside, "term"].value_counts()
-    table = pd.concat([a.rename("in_theme"), b.rename("elsewhere")], axis=1).fillna(0).astype("int64")
+    hits = theme_hits(ds, themes={theme: themes[theme]})
+    ds.register("_touched", hits[["article_id", "sent_id"]].drop_duplicates().astype({"article_id": "string", "sent_id": "int32"}))
+    table = ds.sql(f"""
+        WITH occ AS (SELECT o.term, t.article_id IS NOT NULL AS inside FROM ({terms_sql(ds)}) o
+                     LEFT JOIN _touched t ON t.article_id = o.article_id AND t.sent_id = o.sent_id)
+        SELECT term, count(*) FILTER (WHERE inside)::BIGINT AS in_theme, count(*) FILTER (WHERE NOT inside)::BIGINT AS elsewhere,
+               (SELECT count(*) FILTER (WHERE inside) FROM occ) AS c, (SELECT count(*) FILTER (WHERE NOT inside) FROM occ) AS d
+        FROM occ GROUP BY term""")
+    c = max(int(table["c"].max()) if len(table) else 0, 1)
+    d = max(int(table["d"].max()) if len(table) else 0, 1)
+    table = table.drop(columns=["c", "d"]).set_index("term")
     table = table[(table["in_theme"] >= min_count) & ~table.index.isin(themes[theme].keys)]
-    c, d = max(int(inside.sum()), 1), max(int((~inside).sum()), 1)
     av, bv = table["in_theme"].to_numpy(float), table["elsewhere"].to_numpy(float)
-    g2 = log_likelihood(av, bv, c, d)
-    table["g2"] = np.round(g2, 3)
+    table["g2"] = np.round(log_likelihood(av, bv, c, d), 3)
     table = table[av / c > bv / d]
-    out = table.reset_index(names="term")
+    out = table.reset_index(names="term").astype({"term": "string", "in_theme": "int64", "elsewhere": "int64"})
     return out.sort_values(["g2", "term"], ascending=[False, True], kind="stable").head(top).reset_index(drop=True)

@@ -1,4 +1,10 @@
-"""Shared fixtures: one Kiwi per test session, the bundled corpus built once, the shared corpus."""
+"""Shared fixtures: one Kiwi per test session; the seed page, the default corpus and Wikinews built once.
+
+- ``bundled``: the page the project started from (``corpus/articles/000_f887c3d3ff964b74.txt``) alone.
+- ``default_out`` / ``default_corpus``: the whole default corpus (the seed page and the bundled Wikinews).
+- ``wikinews_path``: the Wikinews file — ``../shared/corpora/kowikinews.jsonl`` where it exists, else the
+  copy bundled in ``corpus/articles`` (the same 499 records), so these tests run on every machine.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-WIKINEWS = ROOT.parent / "shared" / "corpora" / "kowikinews.jsonl"
-WIKINEWS_MISSING = f"shared Wikinews corpus not found at {WIKINEWS} (only CI and developers have ../shared)"
+SHARED = ROOT.parent / "shared" / "corpora"
+WIKINEWS_SHARED = SHARED / "kowikinews.jsonl"
+WIKINEWS_BUNDLED = ROOT / "corpus" / "articles" / "kowikinews.jsonl.gz"
+WIKINEWS = WIKINEWS_SHARED if WIKINEWS_SHARED.exists() else WIKINEWS_BUNDLED
+SEED_PAGE = ROOT / "corpus" / "articles" / "000_f887c3d3ff964b74.txt"
+WIKITREE = SHARED / "ko_news_sentences.jsonl"
+WIKITREE_MISSING = f"the WIKITREE sentences are not at {WIKITREE} (only CI and developers have ../shared)"
 FIXTURES = Path(__file__).with_name("fixtures")
 
 
@@ -22,16 +33,31 @@ def kiwi():
 
 @pytest.fixture(scope="session")
 def bundled(kiwi, tmp_path_factory):
-    """The bundled corpus, built once into a temporary folder."""
+    """The seed page alone, built once into a temporary folder."""
     from analysis.build import build
 
-    return build(out=tmp_path_factory.mktemp("bundled"))
+    return build([SEED_PAGE], out=tmp_path_factory.mktemp("bundled"))
+
+
+@pytest.fixture(scope="session")
+def default_out(kiwi, tmp_path_factory) -> Path:
+    """The whole default corpus (no PATH), built once."""
+    from analysis.build import build_dataset
+
+    out = tmp_path_factory.mktemp("default")
+    build_dataset(out=out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def default_corpus(default_out):
+    from analysis.build import read_tables
+
+    return read_tables(default_out)
 
 
 @pytest.fixture(scope="session")
 def wikinews_path() -> Path:
-    if not WIKINEWS.exists():
-        pytest.skip(WIKINEWS_MISSING)
     return WIKINEWS
 
 

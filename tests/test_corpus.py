@@ -147,9 +147,43 @@ def test_html_page_with_navigation_and_footer(tmp_path):
     assert "다른 기사" not in record.text and "무단전재" not in record.text
 
 
-def test_default_is_the_bundled_corpus():
+def test_default_is_the_seed_page_and_the_bundled_wikinews():
     result = load()
-    assert [r.article_id for r in result.records] == ["000_f887c3d3ff964b74"]
+    assert result.n_read == 500 and not result.rejects
+    seed, *wikinews = result.records
+    assert seed.article_id == "000_f887c3d3ff964b74" and seed.date == "2022-08-01T10:00"
+    assert "captured by the user" in seed.source  # from its NAME.meta.json sidecar
+    assert len(wikinews) == 499 and all(r.article_id.startswith("kowikinews-") for r in wikinews)
+    assert {r.license.split(" (")[0] for r in wikinews} == {"CC BY 2.5"}  # the records' own licence field
+    dates = sorted(r.date for r in wikinews)
+    assert dates[0].startswith("2009") and dates[-1].startswith("2023")
+
+
+def test_gzipped_jsonl_and_csv_are_read(tmp_path):
+    import gzip
+
+    with gzip.open(tmp_path / "a.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "g1", "text": BODY, "source": "테스트", "license": "CC0"}, ensure_ascii=False) + "\n")
+    with gzip.open(tmp_path / "b.csv.gz", "wt", encoding="utf-8") as f:
+        f.write(f"id,text\ng2,{BODY2}\n")
+    (tmp_path / "c.jsonl.gz").write_bytes(b"not gzip at all")
+    (tmp_path / "d.tar.gz").write_bytes(b"")
+    result = load([tmp_path])
+    assert [(r.article_id, r.source, r.license) for r in result.records] == [("g1", "테스트", "CC0"), ("g2", "", "")]
+    reasons = sorted(r.reason for r in result.rejects)
+    assert len(reasons) == 2 and reasons[0].startswith("not a readable gzip file") and "unsupported extension" in reasons[1]
+
+
+def test_a_page_takes_its_provenance_from_a_sidecar(tmp_path):
+    page = tmp_path / "2022.08.01 page.txt"
+    page.write_text("제목입니다 제목\n" + BODY, encoding="utf-8")
+    (tmp_path / "2022.08.01 page.meta.json").write_text('{"source": "한빛일보", "license": "허락받음", "url": "https://x"}',
+                                                      encoding="utf-8")
+    (record,) = load([tmp_path]).records
+    assert (record.article_id, record.source, record.license, record.url) == ("2022.08.01 page", "한빛일보", "허락받음", "https://x")
+    (tmp_path / "2022.08.01 page.meta.json").write_text("[1, 2]", encoding="utf-8")
+    (reject,) = load([tmp_path]).rejects
+    assert "must be a JSON object of strings" in reject.reason
 
 
 def test_counts_add_up_over_a_messy_folder(tmp_path):

@@ -1,4 +1,7 @@
-"""Keyword statistics on morphemes: frequencies, compounds, TF-IDF, keyness, KWIC, collocates, trends.
+"""The pandas implementation of the keyword statistics before they moved to DuckDB (issue 15), kept
+unchanged as the oracle the tests compare :mod:`analysis.keywords` with. Not used by the product.
+
+Keyword statistics on morphemes: frequencies, compounds, TF-IDF, keyness, KWIC, collocates, trends.
 
 Everything counts Kiwi's morphemes, so 서울시는 and 서울시의 are both 서울시, and 밝혔다 is
 밝히다. All tables are sorted deterministically (ties broken by term) and carry article ids.
@@ -21,7 +24,7 @@ from typing import Final, Literal
 import numpy as np
 import pandas as pd
 
-from .resources import CORPUS_DIR, load_words
+from analysis.resources import CORPUS_DIR, load_words
 
 NOUN_TAGS: Final = ("NNG", "NNP", "SL", "SH")
 PREDICATE_TAGS: Final = ("VV", "VA", "VV-I", "VV-R", "VA-I", "VA-R")

@@ -1,0 +1,328 @@
+"""The pandas implementation of analysis.themes before issue 15, kept as the tests' oracle (see README.md).
+
+Themes (디지털 전환, 탄소중립, …) scored per sentence, paragraph, article, speaker and period.
+
+A theme is a list of terms in ``corpus/themes.toml``. A term matches a morpheme's form, a
+predicate's lemma, or up to three adjacent morphemes whose forms join to it (``기후 위기`` and
+``기후위기`` both match 기후/위기). Every score is traceable: :func:`theme_hits` lists each match
+with its article, sentence and character offsets.
+
+Example:
+    >>> themes = load_themes()
+    >>> "탄소중립" in themes
+    True
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, Literal
+
+import numpy as np
+import pandas as pd
+
+from analysis.resources import THEMES_FILE, ResourceError
+
+if TYPE_CHECKING:
+    from analysis.build import Corpus
+
+MAX_PARTS: Final = 3
+#: Tags not counted in an article's length (punctuation, symbols).
+NON_WORD_TAGS: Final = ("SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW", "W_URL", "W_EMAIL", "W_HASHTAG", "W_MENTION")
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """One theme: its name, description and terms (spaces removed for matching)."""
+
+    name: str
+    description: str
+    terms: tuple[str, ...]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(t.replace(" ", "") for t in self.terms)
+
+
+def load_themes(path: str | Path = THEMES_FILE) -> dict[str, Theme]:
+    """Read and check a theme lexicon (TOML).
+
+    Raises:
+        ResourceError: the file is missing or not TOML, a theme lacks ``terms``, or an entry is
+            empty, not a string, or repeated — the message names the file, theme and entry.
+    """
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ResourceError(f"{path}: theme lexicon not found") from None
+    except tomllib.TOMLDecodeError as err:
+        raise ResourceError(f"{path}: not valid TOML: {err}") from None
+    table = data.get("themes")
+    if not isinstance(table, dict) or not table:
+        raise ResourceError(f'{path}: no [themes."NAME"] tables')
+    themes: dict[str, Theme] = {}
+    for name, spec in table.items():
+        where = f'{path}: theme "{name}"'
+        if not isinstance(spec, dict):
+            raise ResourceError(f"{where}: expected a table with `terms`")
+        unknown = set(spec) - {"terms", "description"}
+        if unknown:
+            raise ResourceError(f"{where}: unknown key(s) {sorted(unknown)}; use `terms` and `description`")
+        raw = spec.get("terms")
+        if not isinstance(raw, list) or not raw:
+            raise ResourceError(f"{where}: `terms` must be a non-empty list of strings")
+        seen: dict[str, int] = {}
+        for number, term in enumerate(raw, start=1):
+            if not isinstance(term, str) or not term.strip():
+                raise ResourceError(f"{where}: term {number} ({term!r}) is not a non-empty string")
+            key = term.replace(" ", "")
+            if key in seen:
+                raise ResourceError(f"{where}: term {number} ({term!r}) repeats term {seen[key]}")
+            if len(term.split()) > MAX_PARTS:
+                raise ResourceError(f"{where}: term {number} ({term!r}) has more than {MAX_PARTS} words")
+            seen[key] = number
+        themes[name] = Theme(name=name, description=str(spec.get("description", "")), terms=tuple(raw))
+    return themes
+
+
+def theme_hits(corpus: Corpus, *, themes: Mapping[str, Theme] | None = None) -> pd.DataFrame:
+    """Every match of every theme term: ``article_id, paragraph_id, sent_id, theme, term, start, end``.
+
+    A stretch of text matched by a longer term (디지털 전환) is not counted again for a shorter one
+    (디지털) of the same theme. Sorted by article, offset, theme.
+    """
+    themes = load_themes() if themes is None else themes
+    t = corpus.tokens.reset_index(drop=True)
+    art = t["article_id"].to_numpy()
+    sent = t["sent_id"].to_numpy()
+    forms = t["form"].astype(str).to_numpy()
+    lemmas = t["lemma"].fillna("").astype(str).to_numpy()
+    starts, ends = t["start"].to_numpy(), t["end"].to_numpy()
+    n = len(t)
+    candidates: list[pd.DataFrame] = []
+    joined = np.char.replace(forms.astype(str), " ", "") if n else forms
+    for parts in range(1, MAX_PARTS + 1):
+        if n < parts:
+            break
+        key = joined[: n - parts + 1].astype(object)
+        ok = np.ones(n - parts + 1, dtype=bool)
+        for k in range(1, parts):
+            key = key + joined[k: n - parts + 1 + k].astype(object)
+            ok &= (art[k: n - parts + 1 + k] == art[: n - parts + 1]) & (sent[k: n - parts + 1 + k] == sent[: n - parts + 1])
+        frame = pd.DataFrame({"i": np.arange(n - parts + 1)[ok], "key": key[ok], "parts": parts})
+        candidates.append(frame)
+        if parts == 1:  # predicates also match by lemma (연대하다)
+            has_lemma = lemmas != ""
+            candidates.append(pd.DataFrame({"i": np.flatnonzero(has_lemma), "key": lemmas[has_lemma], "parts": 1}))
+    cand = pd.concat(candidates, ignore_index=True)
+    rows = []
+    for theme in themes.values():
+        m = cand[cand["key"].isin(theme.keys)]
+        if m.empty:
+            continue
+        last = m["i"].to_numpy() + m["parts"].to_numpy() - 1
+        hit = pd.DataFrame({
+            "article_id": art[m["i"]], "sent_id": sent[m["i"]], "theme": theme.name,
+            "term": m["key"].map({t.replace(" ", ""): t for t in theme.terms}).to_numpy(),
+            "start": starts[m["i"]], "end": ends[last], "parts": m["parts"].to_numpy(),
+        })
+        # the longest match wins where matches of one theme overlap
+        hit = hit.sort_values(["article_id", "start", "parts"], ascending=[True, True, False], kind="stable")
+        hit = hit.drop_duplicates(["article_id", "start"])
+        prev_end = hit.groupby("article_id", observed=True)["end"].transform(lambda s: s.cummax().shift(fill_value=-1))
+        rows.append(hit[hit["start"] >= prev_end])
+    if not rows:
+        return pd.DataFrame(columns=["article_id", "paragraph_id", "sent_id", "theme", "term", "start", "end"])
+    hits = pd.concat(rows, ignore_index=True).drop(columns="parts")
+    para = corpus.sentences.set_index(["article_id", "sent_id"])["paragraph_id"]
+    hits["paragraph_id"] = para.reindex(pd.MultiIndex.from_frame(hits[["article_id", "sent_id"]])).to_numpy()
+    hits = hits[["article_id", "paragraph_id", "sent_id", "theme", "term", "start", "end"]]
+    order = {a: i for i, a in enumerate(corpus.articles["article_id"])}
+    return hits.sort_values(["article_id", "start", "theme"], key=lambda s: s.map(order) if s.name == "article_id" else s,
+                            kind="stable").reset_index(drop=True)
+
+
+def _lengths(corpus: Corpus, unit: Literal["article", "paragraph", "sentence"]) -> pd.DataFrame:
+    """Words (non-punctuation morphemes) and sentences per unit."""
+    t = corpus.tokens[~corpus.tokens["tag"].isin(NON_WORD_TAGS)]
+    words = t.groupby(["article_id", "sent_id"], observed=True).size().rename("tokens")
+    s = corpus.sentences.set_index(["article_id", "sent_id"])[["paragraph_id"]].join(words).fillna({"tokens": 0})
+    s = s.reset_index()
+    keys = {"article": ["article_id"], "paragraph": ["article_id", "paragraph_id"], "sentence": ["article_id", "sent_id"]}[unit]
+    return s.groupby(keys, observed=True).agg(tokens=("tokens", "sum"), n_sentences=("sent_id", "size")).reset_index()
+
+
+def scores(corpus: Corpus, *, unit: Literal["article", "paragraph", "sentence"] = "article",
+           themes: Mapping[str, Theme] | None = None, hits: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Theme scores per unit: hits per 1,000 words and the share of sentences touching the theme.
+
+    Returns:
+        One row per unit and theme (zeros included): the unit's keys, ``theme, score, hits,
+        sentences, share, terms`` — ``terms`` the matched terms by frequency (the evidence),
+        ``sentences`` how many of the unit's sentences touch the theme. Sorted by unit then theme
+        in lexicon order.
+    """
+    themes = load_themes() if themes is None else themes
+    hits = theme_hits(corpus, themes=themes) if hits is None else hits
+    keys = {"article": ["article_id"], "paragraph": ["article_id", "paragraph_id"], "sentence": ["article_id", "sent_id"]}[unit]
+    base = _lengths(corpus, unit)
+    grid = base.merge(pd.DataFrame({"theme": list(themes)}), how="cross")
+    agg = hits.groupby([*keys, "theme"], observed=True).agg(
+        hits=("term", "size"), sentences=("sent_id", "nunique"),
+        terms=("term", lambda s: [t for t, _ in sorted(s.value_counts().items(), key=lambda kv: (-kv[1], kv[0]))]),
+    ).reset_index()
+    out = grid.merge(agg, on=[*keys, "theme"], how="left")
+    out["hits"] = out["hits"].fillna(0).astype("int64")
+    out["sentences"] = out["sentences"].fillna(0).astype("int64")
+    out["terms"] = out["terms"].apply(lambda v: v if isinstance(v, list) else [])
+    out["score"] = np.round(np.where(out["tokens"] > 0, out["hits"] / out["tokens"].clip(lower=1) * 1000, 0.0), 3)
+    out["share"] = np.round(out["sentences"] / out["n_sentences"].clip(lower=1), 4)
+    theme_order = {name: i for i, name in enumerate(themes)}
+    art_order = {a: i for i, a in enumerate(corpus.articles["article_id"])}
+    out = out.sort_values([*keys, "theme"], key=lambda s: s.map(art_order) if s.name == "article_id"
+                          else s.map(theme_order) if s.name == "theme" else s, kind="stable")
+    return out[[*keys, "theme", "score", "hits", "sentences", "share", "tokens", "terms"]].reset_index(drop=True)
+
+
+def article_scores(corpus: Corpus, *, themes: Mapping[str, Theme] | None = None) -> pd.DataFrame:
+    """Per article and theme: ``article_id, theme, score, hits, sentences`` (see :func:`scores`)."""
+    return scores(corpus, unit="article", themes=themes)[["article_id", "theme", "score", "hits", "sentences"]]
+
+
+def evidence(corpus: Corpus, *, themes: Mapping[str, Theme] | None = None, hits: pd.DataFrame | None = None
+             ) -> pd.DataFrame:
+    """The sentences that carry each theme, with the terms matched in them.
+
+    Returns ``article_id, paragraph_id, sent_id, theme, terms, text`` sorted by article, sentence, theme.
+    """
+    hits = theme_hits(corpus, themes=themes) if hits is None else hits
+    per = hits.groupby(["article_id", "paragraph_id", "sent_id", "theme"], observed=True, sort=False)["term"] \
+        .agg(lambda s: sorted(set(s))).rename("terms").reset_index()
+    text = corpus.sentences.set_index(["article_id", "sent_id"])["text"]
+    per["text"] = text.reindex(pd.MultiIndex.from_frame(per[["article_id", "sent_id"]])).to_numpy()
+    return per.sort_values(["article_id", "sent_id", "theme"], kind="stable").reset_index(drop=True)
+
+
+def corpus_shares(corpus: Corpus, *, themes: Mapping[str, Theme] | None = None, hits: pd.DataFrame | None = None
+                  ) -> pd.DataFrame:
+    """Across the corpus: ``theme, articles, article_share, sentences, sentence_share, hits, per_1k``."""
+    themes = load_themes() if themes is None else themes
+    hits = theme_hits(corpus, themes=themes) if hits is None else hits
+    n_words = int((~corpus.tokens["tag"].isin(NON_WORD_TAGS)).sum())
+    return share_table(theme_counts(hits, themes), n_articles=len(corpus.articles), n_sentences=len(corpus.sentences),
+                       n_words=n_words)
+
+
+def theme_counts(hits: pd.DataFrame, themes: Mapping[str, Theme]) -> pd.DataFrame:
+    """Per theme (lexicon order): articles and sentences touched, and hits."""
+    counts = pd.DataFrame({
+        "articles": hits.groupby("theme", observed=True)["article_id"].nunique(),
+        "sentences": hits[["theme", "article_id", "sent_id"]].drop_duplicates().groupby("theme", observed=True).size(),
+        "hits": hits.groupby("theme", observed=True).size(),
+    })
+    return counts.reindex(pd.Index(list(themes), name="theme"), fill_value=0).fillna(0).astype("int64")
+
+
+def share_table(counts: pd.DataFrame, *, n_articles: int, n_sentences: int, n_words: int) -> pd.DataFrame:
+    """``theme, articles, article_share, sentences, sentence_share, hits, per_1k`` from theme counts and totals."""
+    out = counts.copy()
+    out["article_share"] = np.round(out["articles"] / max(n_articles, 1), 4)
+    out["sentence_share"] = np.round(out["sentences"] / max(n_sentences, 1), 4)
+    out["per_1k"] = np.round(out["hits"] / max(n_words, 1) * 1000, 3)
+    return out.reset_index()[["theme", "articles", "article_share", "sentences", "sentence_share", "hits", "per_1k"]]
+
+
+def cooccurrence(corpus: Corpus, *, unit: Literal["article", "sentence"] = "article",
+                 themes: Mapping[str, Theme] | None = None, hits: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Theme × theme matrix: how many articles (or sentences) touch both themes."""
+    themes = load_themes() if themes is None else themes
+    hits = theme_hits(corpus, themes=themes) if hits is None else hits
+    keys = ["article_id"] if unit == "article" else ["article_id", "sent_id"]
+    touched = hits[[*keys, "theme"]].drop_duplicates().assign(v=1)
+    wide = touched.pivot_table(index=keys, columns="theme", values="v", fill_value=0, observed=True)
+    wide = wide.reindex(columns=list(themes), fill_value=0)
+    return (wide.T @ wide).astype("int64")
+
+
+def over_time(corpus: Corpus, *, freq: Literal["Y", "M"] = "Y", themes: Mapping[str, Theme] | None = None,
+              hits: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Theme hits per 1,000 words per period, for dated articles: ``period, theme, hits, tokens, per_1k, articles``."""
+    themes = load_themes() if themes is None else themes
+    hits = theme_hits(corpus, themes=themes) if hits is None else hits
+    from .keywords import article_periods
+
+    period = article_periods(corpus.articles, freq=freq)
+    words = corpus.tokens[~corpus.tokens["tag"].isin(NON_WORD_TAGS)].groupby("article_id", observed=True).size()
+    totals = words.reindex(period.index).groupby(period).sum().rename("tokens")
+    n_articles = period.groupby(period).size().rename("articles")
+    h = hits[hits["article_id"].isin(period.index)]
+    counts = h.assign(period=h["article_id"].map(period)).groupby(["period", "theme"], observed=True).size().rename("hits")
+    grid = pd.MultiIndex.from_product([sorted(totals.index), list(themes)], names=["period", "theme"])
+    out = counts.reindex(grid, fill_value=0).reset_index()
+    out = out.merge(totals.rename_axis("period").reset_index(), on="period")
+    out = out.merge(n_articles.rename_axis("period").reset_index(), on="period")
+    out["per_1k"] = np.round(out["hits"] / out["tokens"].clip(lower=1) * 1000, 3)
+    return out
+
+
+def speakers_by_theme(corpus: Corpus, *, themes: Mapping[str, Theme] | None = None, hits: pd.DataFrame | None = None
+                      ) -> pd.DataFrame:
+    """Who is quoted on each theme: a quote is on a theme when a theme term falls inside its content.
+
+    Returns ``theme, speaker, quotes, articles, example`` (the first such quote, with article id and
+    offsets in ``example_id``), sorted by theme order, quotes desc, speaker.
+    """
+    themes = load_themes() if themes is None else themes
+    hits = theme_hits(corpus, themes=themes) if hits is None else hits
+    q = corpus.quotes[corpus.quotes["speaker"] != ""]
+    if q.empty or hits.empty:
+        return pd.DataFrame(columns=["theme", "speaker", "quotes", "articles", "example", "example_id"])
+    m = hits.merge(q[["article_id", "quote_id", "start", "end", "speaker", "content"]], on="article_id",
+                   suffixes=("", "_q"))
+    m = m[(m["start"] >= m["start_q"]) & (m["end"] <= m["end_q"])]
+    m = m.drop_duplicates(["theme", "article_id", "quote_id"])
+    m = m.sort_values(["article_id", "start_q"], kind="stable")
+    g = m.groupby(["theme", "speaker"], observed=True)
+    out = g.agg(quotes=("quote_id", "size"), articles=("article_id", "nunique"),
+                example=("content", "first"), article_id=("article_id", "first"), start=("start_q", "first"),
+                end=("end_q", "first")).reset_index()
+    out["example_id"] = out["article_id"] + ":" + out["start"].astype(str) + "-" + out["end"].astype(str)
+    order = {name: i for i, name in enumerate(themes)}
+    out = out.sort_values(["theme", "quotes", "speaker"], ascending=[True, False, True],
+                          key=lambda s: s.map(order) if s.name == "theme" else s, kind="stable")
+    return out[["theme", "speaker", "quotes", "articles", "example", "example_id"]].reset_index(drop=True)
+
+
+def suggest_terms(corpus: Corpus, theme: str, *, themes: Mapping[str, Theme] | None = None, top: int = 20,
+                  min_count: int = 3) -> pd.DataFrame:
+    """Candidate terms for ``theme``: nouns that occur in the theme's sentences more than elsewhere.
+
+    Ranked by log-likelihood G² (sentences touching the theme vs. the rest), positive direction only;
+    existing terms are left out. Shown for a person to accept — never added to the lexicon.
+    """
+    from .keywords import log_likelihood
+    from .keywords import terms as content_terms
+
+    themes = load_themes() if themes is None else themes
+    if theme not in themes:
+        raise KeyError(f"no theme {theme!r}; themes are {list(themes)}")
+    hits = theme_hits(corpus, themes={theme: themes[theme]})
+    touched = set(zip(hits["article_id"], hits["sent_id"], strict=True))
+    occ = content_terms(corpus.tokens)
+    inside = np.fromiter(((a, s) in touched for a, s in zip(occ["article_id"], occ["sent_id"], strict=True)),
+                         dtype=bool, count=len(occ))
+    a = occ.loc[inside, "term"].value_counts()
+    b = occ.loc[~inside, "term"].value_counts()
+    table = pd.concat([a.rename("in_theme"), b.rename("elsewhere")], axis=1).fillna(0).astype("int64")
+    table = table[(table["in_theme"] >= min_count) & ~table.index.isin(themes[theme].keys)]
+    c, d = max(int(inside.sum()), 1), max(int((~inside).sum()), 1)
+    av, bv = table["in_theme"].to_numpy(float), table["elsewhere"].to_numpy(float)
+    g2 = log_likelihood(av, bv, c, d)
+    table["g2"] = np.round(g2, 3)
+    table = table[av / c > bv / d]
+    out = table.reset_index(names="term")
+    return out.sort_values(["g2", "term"], ascending=[False, True], kind="stable").head(top).reset_index(drop=True)
