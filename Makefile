@@ -4,7 +4,7 @@ PYTHON ?= python3
 .PHONY: install report test lint
 
 install:
-	$(PYTHON) -m pip install --quiet -e ".[test]"
+	$(PYTHON) -m pip install -qq --disable-pip-version-check --root-user-action=ignore -e ".[test]"
 
 ## The main job: clean, tokenise and analyse the bundled corpus, render the notebook report.
 report: install
