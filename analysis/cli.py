@@ -60,20 +60,18 @@ def _emit(rows: Any, args: argparse.Namespace) -> None:
     """Write a DataFrame (or records) to stdout or ``--output`` in ``--format``."""
     import pandas as pd
 
+    from .export import write_csv, write_xlsx
+
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
     fmt, output = getattr(args, "format", "jsonl"), getattr(args, "output", None)
     if fmt == "xlsx":
-        flat = frame.copy()
-        for column in flat.columns:
-            if flat[column].dtype == object:
-                flat[column] = flat[column].map(lambda v: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v)
-        flat.to_excel(output, index=False, engine="openpyxl")
+        write_xlsx(frame, output)
+        return
+    if fmt == "csv":
+        write_csv(frame, output or sys.stdout, bom=bool(output))
         return
     with ExitStack() as stack:
         out = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
-        if fmt == "csv":
-            frame.to_csv(out, index=False)
-            return
         for row in frame.to_dict("records"):
             clean = {k: (v.tolist() if hasattr(v, "tolist") else v) for k, v in row.items()}
             clean = {k: (None if v is pd.NA else v) for k, v in clean.items()}

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 #: DuckDB's working memory; beyond it, sorts, joins and aggregations spill to disk.
 #: ``ANALYSIS_MEMORY_LIMIT`` overrides it (``"4GB"``).
-MEMORY_LIMIT: Final = os.environ.get("ANALYSIS_MEMORY_LIMIT", "1GB")
+MEMORY_LIMIT: Final = os.environ.get("ANALYSIS_MEMORY_LIMIT", "512MB")
 TABLE_NAMES: Final[tuple[TableName, ...]] = ("articles", "sentences", "tokens", "quotes", "rejects")
 
 

@@ -129,16 +129,12 @@ class Page:
         """Write ``table`` as CSV (UTF-8 with BOM, for Excel) and XLSX; return HTML links to them ("" without ``export_dir``)."""
         if self.export_dir is None:
             return ""
+        from .export import write_csv, write_xlsx
+
         self.export_dir.mkdir(parents=True, exist_ok=True)
         stem = "-".join(p for p in (self.prefix, re.sub(r"[^\w.-]+", "_", name)) if p)
-        flat = table.copy()
-        for column in flat.columns:
-            if flat[column].dtype == object:
-                flat[column] = flat[column].map(lambda v: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v)
-        flat.to_csv(self.export_dir / f"{stem}.csv", index=isinstance(flat.index, pd.MultiIndex) or flat.index.name is not None,
-                    encoding="utf-8-sig")
-        flat.to_excel(self.export_dir / f"{stem}.xlsx", index=isinstance(flat.index, pd.MultiIndex) or flat.index.name is not None,
-                      engine="openpyxl")
+        write_csv(table, self.export_dir / f"{stem}.csv")
+        write_xlsx(table, self.export_dir / f"{stem}.xlsx")
         folder = html.escape(self.export_dir.name)
         return (f"내려받기: <a href='{folder}/{html.escape(stem)}.csv'>CSV</a> · "
                 f"<a href='{folder}/{html.escape(stem)}.xlsx'>Excel</a>")

@@ -18,19 +18,16 @@ Example:
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal
+from typing import Final, Literal
 
 import numpy as np
 import pandas as pd
 
 from .dataset import Dataset, Source
 from .resources import THEMES_FILE, ResourceError
-
-if TYPE_CHECKING:
-    from .build import Corpus
 
 MAX_PARTS: Final = 3
 #: Tags not counted in an article's length (punctuation, symbols).
@@ -103,72 +100,63 @@ def theme_hits(source: Source, *, themes: Mapping[str, Theme] | None = None) -> 
     A stretch of text matched by a longer term (디지털 전환) is not counted again for a shorter one
     (디지털) of the same theme. Sorted in corpus order (article by article), then offset, then theme.
 
+    The candidates are found by DuckDB: each morpheme's form and lemma, and runs of two or three
+    morphemes of one sentence whose joined forms begin a term, joined with the lexicon — so the work
+    is one pass over the tokens, whatever the corpus size.
+
     Example:
         >>> theme_hits(corpus).query("theme == '탄소중립'").head(2)  # doctest: +SKIP
     """
     themes = load_themes() if themes is None else themes
-    frames = [_part_hits(part, themes) for part in Dataset.of(source).parts(tables=("articles", "sentences", "tokens"))]
-    frames = [f for f in frames if len(f)]
-    if not frames:
+    ds = Dataset.of(source)
+    keys = pd.DataFrame([(name, t.replace(" ", ""), t) for name, theme in themes.items() for t in theme.terms],
+                        columns=["theme", "key", "term"]).astype("string")
+    prefixes = sorted({k[:n] for k in keys["key"] for n in range(1, len(k) + 1)})
+    ds.register("_theme_keys", keys)
+    ds.register("_key_prefixes", pd.DataFrame({"p": pd.Series(prefixes, dtype="string")}))
+    # candidates in three small steps, each materialised, so every join builds on the few candidates, never on the tokens
+    con = ds.con
+    con.execute("""CREATE OR REPLACE TEMP TABLE _c1 AS
+        SELECT article_id, sent_id, token_id AS i, token_id AS last, start, "end", 1 AS parts, 0 AS rank, key FROM (
+            SELECT article_id, sent_id, token_id, start, "end", replace(form, ' ', '') AS key FROM tokens
+            WHERE replace(form, ' ', '') IN (SELECT p FROM _key_prefixes))
+        UNION ALL
+        SELECT article_id, sent_id, token_id, token_id, start, "end", 1, 1, lemma FROM tokens
+        WHERE lemma <> '' AND lemma IN (SELECT key FROM _theme_keys)""")
+    for parts in (2, 3):
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE _c{parts} AS
+            SELECT c.article_id, c.sent_id, c.i, t.token_id AS last, c.start, t."end", {parts} AS parts, {parts} AS rank,
+                   c.key || replace(t.form, ' ', '') AS key
+            FROM (SELECT * FROM _c{parts - 1} WHERE rank <> 1) c
+            JOIN tokens t ON t.article_id = c.article_id AND t.token_id = c.last + 1 AND t.sent_id = c.sent_id
+            WHERE c.key || replace(t.form, ' ', '') IN (SELECT p FROM _key_prefixes)""")
+    cand = ds.sql("""
+        WITH c AS (SELECT * FROM _c1 UNION ALL SELECT * FROM _c2 UNION ALL SELECT * FROM _c3)
+        SELECT c.article_id, s.paragraph_id, c.sent_id, k.theme, k.term, c.start, c."end", c.parts, c.rank, c.i, o.ord
+        FROM c JOIN _theme_keys k USING (key)
+        JOIN sentences s ON s.article_id = c.article_id AND s.sent_id = c.sent_id
+        JOIN article_order o ON o.article_id = c.article_id""")
+    for parts in (1, 2, 3):
+        con.execute(f"DROP TABLE _c{parts}")
+    if cand.empty:
         return pd.DataFrame({c: pd.Series(dtype="string" if c in ("article_id", "theme", "term") else "int64")
                              for c in HIT_COLUMNS})
-    return pd.concat(frames, ignore_index=True)
-
-
-def _part_hits(corpus: Corpus, themes: Mapping[str, Theme]) -> pd.DataFrame:
-    """:func:`theme_hits` of one part (or a whole corpus in memory)."""
-    t = corpus.tokens.reset_index(drop=True)
-    art = t["article_id"].to_numpy()
-    sent = t["sent_id"].to_numpy()
-    forms = t["form"].astype(str).to_numpy()
-    lemmas = t["lemma"].fillna("").astype(str).to_numpy()
-    starts, ends = t["start"].to_numpy(), t["end"].to_numpy()
-    n = len(t)
-    candidates: list[pd.DataFrame] = []
-    joined = np.char.replace(forms.astype(str), " ", "") if n else forms
-    for parts in range(1, MAX_PARTS + 1):
-        if n < parts:
-            break
-        key = joined[: n - parts + 1].astype(object)
-        ok = np.ones(n - parts + 1, dtype=bool)
-        for k in range(1, parts):
-            key = key + joined[k: n - parts + 1 + k].astype(object)
-            ok &= (art[k: n - parts + 1 + k] == art[: n - parts + 1]) & (sent[k: n - parts + 1 + k] == sent[: n - parts + 1])
-        frame = pd.DataFrame({"i": np.arange(n - parts + 1)[ok], "key": key[ok], "parts": parts})
-        candidates.append(frame)
-        if parts == 1:  # predicates also match by lemma (연대하다)
-            has_lemma = lemmas != ""
-            candidates.append(pd.DataFrame({"i": np.flatnonzero(has_lemma), "key": lemmas[has_lemma], "parts": 1}))
-    if not candidates:
-        return pd.DataFrame(columns=HIT_COLUMNS)
-    cand = pd.concat(candidates, ignore_index=True)
     rows = []
-    for theme in themes.values():
-        m = cand[cand["key"].isin(theme.keys)]
-        if m.empty:
+    for name in themes:
+        hit = cand[cand["theme"] == name]
+        if hit.empty:
             continue
-        last = m["i"].to_numpy() + m["parts"].to_numpy() - 1
-        hit = pd.DataFrame({
-            "article_id": art[m["i"]], "sent_id": sent[m["i"]], "theme": theme.name,
-            "term": m["key"].map({t.replace(" ", ""): t for t in theme.terms}).to_numpy(),
-            "start": starts[m["i"]], "end": ends[last], "parts": m["parts"].to_numpy(),
-        })
-        # the longest match wins where matches of one theme overlap
-        hit = hit.sort_values(["article_id", "start", "parts"], ascending=[True, True, False], kind="stable")
+        # the longest match wins where matches of one theme overlap (a form before a lemma, then position)
+        hit = hit.sort_values(["ord", "start", "parts", "rank", "i"], ascending=[True, True, False, True, True], kind="stable")
         hit = hit.drop_duplicates(["article_id", "start"])
-        prev_end = hit.groupby("article_id", observed=True)["end"].transform(lambda s: s.cummax().shift(fill_value=-1))
+        prev_end = hit.groupby("ord")["end"].transform(lambda s: s.cummax().shift(fill_value=-1))
         rows.append(hit[hit["start"] >= prev_end])
-    if not rows:
-        return pd.DataFrame(columns=HIT_COLUMNS)
-    hits = pd.concat(rows, ignore_index=True).drop(columns="parts")
-    para = corpus.sentences.set_index(["article_id", "sent_id"])["paragraph_id"]
-    hits["paragraph_id"] = para.reindex(pd.MultiIndex.from_frame(hits[["article_id", "sent_id"]])).to_numpy()
-    hits = hits[HIT_COLUMNS]
-    order = {a: i for i, a in enumerate(corpus.articles["article_id"])}
-    hits = hits.sort_values(["article_id", "start", "theme"], key=lambda s: s.map(order) if s.name == "article_id" else s,
-                            kind="stable").reset_index(drop=True)
-    return hits.astype({"article_id": "string", "theme": "string", "term": "string", "paragraph_id": "int64",
-                        "sent_id": "int64", "start": "int64", "end": "int64"})
+    theme_order = {name: i for i, name in enumerate(themes)}
+    hits = pd.concat(rows, ignore_index=True)
+    hits = hits.assign(_theme=hits["theme"].map(theme_order)).sort_values(["ord", "start", "theme"], kind="stable")
+    return hits[HIT_COLUMNS].reset_index(drop=True).astype(
+        {"article_id": "string", "theme": "string", "term": "string", "paragraph_id": "int64", "sent_id": "int64",
+         "start": "int64", "end": "int64"})
 
 
 def _words_sql() -> str:
@@ -178,14 +166,15 @@ def _words_sql() -> str:
                WHERE CAST(tag AS VARCHAR) NOT IN ({tags}) GROUP BY article_id, sent_id"""
 
 
-def _lengths(ds: Dataset, unit: Literal["article", "paragraph", "sentence"]) -> pd.DataFrame:
-    """Words (non-punctuation morphemes) and sentences per unit, in corpus order."""
+def _lengths(ds: Dataset, unit: Literal["article", "paragraph", "sentence"], *, only: str = "") -> pd.DataFrame:
+    """Words (non-punctuation morphemes) and sentences per unit (of the articles in table ``only``, if given)."""
     keys = _UNIT_KEYS[unit]
     cols = ", ".join(f"s.{k}" for k in keys)
+    where = f"WHERE s.article_id IN (SELECT article_id FROM {only})" if only else ""
     out = ds.sql(f"""
         WITH w AS ({_words_sql()}),
         s AS (SELECT s.article_id, s.paragraph_id, s.sent_id, coalesce(w.tokens, 0) AS tokens
-              FROM sentences s LEFT JOIN w USING (article_id, sent_id))
+              FROM sentences s LEFT JOIN w USING (article_id, sent_id) {where})
         SELECT {cols}, sum(s.tokens)::BIGINT AS tokens, count(*)::BIGINT AS n_sentences FROM s GROUP BY {cols}""")
     return out.astype({"article_id": "string"})
 
@@ -197,8 +186,11 @@ def _article_order(ds: Dataset) -> dict[str, int]:
 
 
 def scores(source: Source, *, unit: Literal["article", "paragraph", "sentence"] = "article",
-           themes: Mapping[str, Theme] | None = None, hits: pd.DataFrame | None = None) -> pd.DataFrame:
+           themes: Mapping[str, Theme] | None = None, hits: pd.DataFrame | None = None,
+           article_ids: Sequence[str] | None = None) -> pd.DataFrame:
     """Theme scores per unit: hits per 1,000 words and the share of sentences touching the theme.
+
+    ``article_ids`` limits the table to those articles (the paragraphs of one article, say).
 
     Returns:
         One row per unit and theme (zeros included): the unit's keys, ``theme, score, hits,
@@ -210,7 +202,11 @@ def scores(source: Source, *, unit: Literal["article", "paragraph", "sentence"] 
     themes = load_themes() if themes is None else themes
     hits = theme_hits(ds, themes=themes) if hits is None else hits
     keys = _UNIT_KEYS[unit]
-    base = _lengths(ds, unit)
+    only = ""
+    if article_ids is not None:
+        ds.register("_scored_articles", pd.DataFrame({"article_id": pd.Series(list(article_ids), dtype="string")}))
+        hits, only = hits[hits["article_id"].isin(set(article_ids))], "_scored_articles"
+    base = _lengths(ds, unit, only=only)
     grid = base.merge(pd.DataFrame({"theme": pd.Series(list(themes), dtype="string")}), how="cross")
     agg = hits.groupby([*keys, "theme"], observed=True).agg(
         hits=("term", "size"), sentences=("sent_id", "nunique"),
@@ -374,12 +370,10 @@ def suggest_terms(source: Source, theme: str, *, themes: Mapping[str, Theme] | N
     table = ds.sql(f"""
         WITH occ AS (SELECT o.term, t.article_id IS NOT NULL AS inside FROM ({terms_sql(ds)}) o
                      LEFT JOIN _touched t ON t.article_id = o.article_id AND t.sent_id = o.sent_id)
-        SELECT term, count(*) FILTER (WHERE inside)::BIGINT AS in_theme, count(*) FILTER (WHERE NOT inside)::BIGINT AS elsewhere,
-               (SELECT count(*) FILTER (WHERE inside) FROM occ) AS c, (SELECT count(*) FILTER (WHERE NOT inside) FROM occ) AS d
+        SELECT term, count(*) FILTER (WHERE inside)::BIGINT AS in_theme, count(*) FILTER (WHERE NOT inside)::BIGINT AS elsewhere
         FROM occ GROUP BY term""")
-    c = max(int(table["c"].max()) if len(table) else 0, 1)
-    d = max(int(table["d"].max()) if len(table) else 0, 1)
-    table = table.drop(columns=["c", "d"]).set_index("term")
+    c, d = max(int(table["in_theme"].sum()), 1), max(int(table["elsewhere"].sum()), 1)
+    table = table.set_index("term")
     table = table[(table["in_theme"] >= min_count) & ~table.index.isin(themes[theme].keys)]
     av, bv = table["in_theme"].to_numpy(float), table["elsewhere"].to_numpy(float)
     table["g2"] = np.round(log_likelihood(av, bv, c, d), 3)

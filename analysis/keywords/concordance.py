@@ -87,7 +87,7 @@ def collocates(source: Source, node: str, *, window: int | Literal["sentence"] =
         near = f"o.pos BETWEEN n.pos - {w} AND n.pos + {w} AND o.pos <> n.pos"
         pairs = "SELECT o.term FROM nodes n JOIN o ON o.article_id = n.article_id AND " + near
     table = ds.sql(f"""
-        WITH occ AS ({occ}),
+        WITH occ AS NOT MATERIALIZED ({occ}),
         with_node AS (SELECT DISTINCT article_id FROM occ WHERE term = $node),
         o AS (SELECT article_id, sent_id, term, row_number() OVER (PARTITION BY article_id ORDER BY token_id) - 1 AS pos
               FROM occ WHERE article_id IN (SELECT article_id FROM with_node)),
@@ -96,9 +96,8 @@ def collocates(source: Source, node: str, *, window: int | Literal["sentence"] =
         SELECT term, count(*)::BIGINT AS count, (SELECT count(*) FROM hits)::BIGINT AS inside FROM hits GROUP BY term""",
         {"node": node})
     totals = ds.sql(f"""
-        WITH occ AS ({occ})
-        SELECT (SELECT count(*) FROM occ)::BIGINT AS total,
-               (SELECT count(*) FROM occ WHERE term = $node)::BIGINT AS node_count""", {"node": node})
+        SELECT count(*)::BIGINT AS total, count(*) FILTER (WHERE term = $node)::BIGINT AS node_count FROM ({occ})""",
+        {"node": node})
     n_node, total = int(totals["node_count"].iloc[0]), int(totals["total"].iloc[0])
     if n_node == 0:
         return pd.DataFrame({c: pd.Series(dtype="string" if c == "term" else "float64") for c in COLLOCATE_COLUMNS})

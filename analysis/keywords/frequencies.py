@@ -28,7 +28,7 @@ def term_frequencies(source: Source, *, pos: Pos = "nouns", stopwords: Iterable[
     ds = Dataset.of(source)
     occ = terms_sql(ds, pos=pos, stopwords=stopwords, min_length=min_length)
     out = ds.sql(f"""
-        WITH occ AS ({occ}),
+        WITH occ AS NOT MATERIALIZED ({occ}),
         by_tag AS (SELECT term, tag, count(*) AS n FROM occ GROUP BY term, tag),
         per_doc AS (SELECT term, count(*) AS n FROM occ GROUP BY term, article_id)
         SELECT t.term, t.tag, t.count, d.doc_count FROM (

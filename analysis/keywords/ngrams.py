@@ -40,7 +40,7 @@ def noun_ngrams(source: Source, *, n: int = 2, min_count: int = 2, stopwords: It
               AND t{k}.sent_id = t{k - 1}.sent_id AND t{k}.start - t{k - 1}."end" <= 1""" for k in range(1, n))
     parts = " || ' ' || ".join(f"t{k}.form" for k in range(n))
     out = ds.sql(f"""
-        WITH t AS (SELECT article_id, sent_id, token_id, form, start, "end" FROM tokens
+        WITH t AS NOT MATERIALIZED (SELECT article_id, sent_id, token_id, form, start, "end" FROM tokens
                    WHERE CAST(tag AS VARCHAR) IN {sql_list(NOUN_TAGS)} AND form NOT IN (SELECT w FROM {stop})),
         total AS (SELECT greatest(count(*), 1)::DOUBLE AS n FROM t),
         uni AS (SELECT form, count(*) AS c FROM t GROUP BY form),

@@ -46,7 +46,7 @@ def trends(source: Source, query_terms: Sequence[str], *, freq: Freq = "Y", pos:
     out = ds.sql(f"""
         WITH p AS (SELECT article_id, {PERIOD_SQL[freq]} AS period FROM articles),
         dated AS (SELECT * FROM p WHERE period IS NOT NULL),
-        occ AS (SELECT o.term, d.period FROM ({terms_sql(ds, pos=pos)}) o JOIN dated d USING (article_id)),
+        occ AS NOT MATERIALIZED (SELECT o.term, d.period FROM ({terms_sql(ds, pos=pos)}) o JOIN dated d USING (article_id)),
         totals AS (SELECT period, count(*)::BIGINT AS tokens FROM occ GROUP BY period),
         hits AS (SELECT period, term, count(*)::BIGINT AS count FROM occ
                  WHERE term IN (SELECT term FROM _query_terms) GROUP BY period, term),
