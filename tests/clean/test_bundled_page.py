@@ -42,3 +42,41 @@ def test_pin_is_the_article():
     assert len(PINNED["paragraphs"]) == 10
     assert PINNED["paragraphs"][-1].endswith("2010년부터 매년 개최되고 있다.")
     assert "주요 뉴스" in PINNED["removed"] and "24시간 변동률 기준" in PINNED["removed"]
+
+
+# The bundled page's body paragraphs, first words, read off the page by hand.
+SEED_BODY_STARTS = [
+    "\"서울을 '약자 동행 특별시'로 만들겠다.\"",
+    "오세훈 서울시장은 1일(현지시간) 싱가포르",
+    "오 시장은 \"대한민국이 너무 빠른 속도로",
+    "이번 WCS에서는 내년",
+    "오 시장은 31일 WCS 시장 포럼에",
+    "오 시장은 \"4차 산업혁명과",
+    "디지털 전환 분야에선",
+    "이날 오후 오 시장은",
+    "오 시장은 “이번 세계도시정상회의",
+    "WCS 시장포럼은 지속가능한",
+]
+CHROME = ["비트코인", "좋아요", "가장작게", "주요 뉴스", "민희진", "스타마케팅", "장종료", "24시간 변동률", "이더리움"]
+
+
+def test_seed_title_date_and_caption(seed):
+    assert seed["title"] == '내년 ‘WCS 시장포럼’ 서울 개최 확정…오세훈 "약자 동행 특별시로 초대"'
+    assert seed["date"] == "2022-08-01T10:00"
+    assert len(seed["captions"]) == 1  # printed twice on the page, kept once
+    assert seed["captions"][0].startswith("오세훈 서울시장이 31일 오후(현지시간)")
+
+
+def test_seed_body_is_exactly_the_paragraphs(seed):
+    assert len(seed["paragraphs"]) == len(SEED_BODY_STARTS)
+    for paragraph, start in zip(seed["paragraphs"], SEED_BODY_STARTS, strict=True):
+        assert paragraph.startswith(start)
+    assert not any("기념촬영" in p for p in seed["paragraphs"]), "the caption leaked into the body"
+
+
+@pytest.mark.parametrize("word", CHROME)
+def test_seed_chrome_is_removed(seed, word):
+    text = "\n".join(seed["paragraphs"])
+    assert word not in text
+    assert word not in seed["title"]
+    assert any(word in line for line in seed["removed"])

@@ -1,0 +1,75 @@
+"""``clean_page``: the stages run in order on one captured page.
+
+1. :func:`~analysis.clean.lines.classify_lines` — what each line is, from the line alone;
+2. :func:`~analysis.clean.body.find_body` — the densest run of prose;
+3. :func:`~analysis.clean.dates.choose_date` — the article's date line;
+4. :func:`~analysis.clean.title.find_title` — the headline above the body;
+5. :func:`~analysis.clean.byline.find_byline`, :func:`~analysis.clean.captions.find_captions` and
+   the dateline cut (:func:`~analysis.clean.byline.cut_dateline`).
+
+Every non-empty line no stage took is in ``removed``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .body import find_body
+from .byline import cut_dateline, cut_trailing_email, find_byline
+from .captions import caption_lines, find_captions
+from .dates import choose_date
+from .lines import classify_lines
+from .title import find_title
+
+
+@dataclass(slots=True)
+class CleanedPage:
+    """What the cleaner took from one page."""
+
+    title: str = ""
+    date: str = ""
+    byline: str = ""
+    captions: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+def clean_page(page: str) -> CleanedPage:
+    """Split a captured news page into title, date, byline, captions and body paragraphs.
+
+    Args:
+        page: the page as text, one block per line (a copy-paste, a scrape, or HTML rendered
+            to lines by :func:`analysis.corpus.html_to_lines`).
+
+    Returns:
+        The cleaned page; ``removed`` lists every non-empty line that was taken out as chrome.
+
+    Example:
+        >>> page = "제목입니다 정말로\\n입력 2022-08-01 10:00\\n  • 좋아요0\\n본문 첫 문장은 충분히 길게 씁니다."
+        >>> clean_page(page).date
+        '2022-08-01T10:00'
+    """
+    lines = classify_lines(page)
+    body = find_body(lines)
+    date = choose_date(lines)
+    title = find_title(lines, body, date=date)
+    byline = find_byline(lines, body)
+
+    used = set(body.paragraphs) | set(caption_lines(lines, end=body.end))
+    used.update(i for i in (date, title, byline) if i is not None)
+    out = CleanedPage(
+        title=lines[title].text if title is not None else "",
+        date=lines[date].date.iso if date is not None and lines[date].date else "",
+        byline=lines[byline].text if byline is not None else "",
+        captions=[caption for _, caption in find_captions(lines, end=body.end)],
+    )
+    paragraphs, out.byline, dateline = cut_dateline([lines[i].text for i in body.paragraphs], byline=out.byline)
+    out.paragraphs, out.byline = cut_trailing_email(paragraphs, byline=out.byline)
+    if dateline:
+        out.removed.append(dateline)
+    out.removed.extend(line.text for i, line in enumerate(lines) if line.text and i not in used)
+    return out

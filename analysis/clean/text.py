@@ -1,0 +1,49 @@
+"""Text normalisation and the small character-level tests every cleaning stage shares.
+
+Example:
+    >>> normalize_text("서울\\u00a0시청\\r\\n  입력 ")
+    '서울 시청\\n입력'
+    >>> is_sentence("정부가 새 정책을 발표했다.")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+HANGUL: Final = re.compile(r"[가-힣]")
+#: Ends like a sentence: a terminal mark, optionally followed by closing quotes/brackets, or 다.
+SENTENCE_END: Final = re.compile(r"[.!?。…][\"'”’」』)\]]*\s*$|다[\"”’']?\s*$")
+EMAIL: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: A list bullet or a list number at the start of a line (``• 좋아요``, ``1) 제목``).
+BULLET: Final = re.compile(r"^\s*(?:[•·∙◦●○*\-–—ㆍ]|\d{1,2}[.)])\s+")
+#: Shortest line that can count as a sentence of the body.
+MIN_SENTENCE_CHARS: Final = 12
+
+#: Control characters (Unicode category Cc) other than newline and tab.
+CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+SPACES: Final = re.compile(r"[ \t]+")
+SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, Unix newlines, no stray control characters or lone surrogates (JSON "\\ud800" → U+FFFD),
+    spaces folded within lines."""
+    if SURROGATE.search(text):  # escaped surrogate pairs join, lone ones are replaced
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    text = CONTROL.sub("", text)
+    return "\n".join(line.strip() for line in SPACES.sub(" ", text).split("\n"))
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Non-empty lines of an already clean body (JSONL, CSV and BigKinds records)."""
+    return [line for line in normalize_text(text).split("\n") if line]
+
+
+def is_sentence(line: str) -> bool:
+    """A line of Korean prose that ends like a sentence (``…밝혔다.``, ``…했다"``)."""
+    return len(line) >= MIN_SENTENCE_CHARS and bool(HANGUL.search(line)) and bool(SENTENCE_END.search(line))
