@@ -9,7 +9,7 @@ import pytest
 
 MODULES = ["analysis.clean", "analysis.clean.text", "analysis.clean.dates", "analysis.clean.lines",
            "analysis.clean.body", "analysis.clean.title", "analysis.clean.captions", "analysis.clean.byline",
-           "analysis.clean.page"]
+           "analysis.clean.page", "analysis.clean.evaluate"]
 
 
 @pytest.mark.parametrize("name", MODULES)
