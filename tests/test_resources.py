@@ -65,7 +65,7 @@ def test_shipped_lists_load():
     from analysis.keywords import load_stopwords
     from analysis.quotes import lexicon
 
-    assert len(cleaner_lists().chrome) > 5
+    assert len(cleaner_lists().chrome["FURNITURE"]) > 5
     assert "말하다" in lexicon().speech_verbs
     assert "것" in load_stopwords()
     assert ("탄소중립", "NNG", 0.0) in load_user_dictionary()

@@ -1,9 +1,16 @@
-"""Stage 2: find the article body, the densest run of prose on the page.
+"""Stage 2: find the article body, the densest run of prose on the page, with its structure.
 
 Sentence-like lines count for their length; list items, chrome and short lines that are not
 sentences count against. The body is the maximum-sum segment (as in Boilerpipe and jusText):
 headline lists, tickers and footers lose because they are runs of short non-sentences,
-wherever they sit and whatever the site calls them.
+wherever they sit and whatever the site calls them. The run never crosses a line that ends an
+article (a copyright notice, a publisher's footer, the start of the comments).
+
+Inside the run, what sits between sentence-like paragraphs is the article's own structure and
+is kept as written: numbered items (``1. …``), subheads (``▶ 첫 번째 과제``), interview questions
+(``-소감은?``), a quote alone in its paragraph, labels (``출처 : 통계청``). Chrome, captions,
+bylines and date lines are not, and neither is a list of other stories under its header
+(``관련기사`` and the headlines below it, up to the next sentence).
 
 Example:
     >>> from analysis.clean.lines import classify_lines
@@ -17,14 +24,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
-from .lines import Line, LineKind
+from .lines import ChromeKind, Line, LineKind
+from .text import SENTENCE_END
 
 #: Scores for the densest-segment search (characters of sentence-like text are +1 each).
 CHROME_PENALTY: Final = 40
 LIST_ITEM_PENALTY: Final = 40
 SHORT_LINE_PENALTY: Final = 25
-#: A non-sentence line inside the body is kept when it is at least this long (a paragraph that
-#: lacks its final period); shorter ones (subheads, "ADVERTISEMENT") are chrome.
+#: A line that is not a sentence still counts for the body when it is at least this long (a
+#: paragraph that lacks its final period).
 KEEP_UNTERMINATED_MIN: Final = 60
 
 
@@ -36,25 +44,32 @@ class Body(NamedTuple):
     paragraphs: tuple[int, ...]
 
 
+def is_prose(line: Line) -> bool:
+    """A sentence, a list item that is one (``1. 정부는 …했다.``), or a long unterminated paragraph."""
+    if line.kind is LineKind.SENTENCE:
+        return True
+    if line.kind is LineKind.ITEM:
+        return bool(SENTENCE_END.search(line.text)) and len(line.text) >= KEEP_UNTERMINATED_MIN // 3
+    return line.kind is LineKind.OTHER and len(line.text) >= KEEP_UNTERMINATED_MIN
+
+
 def line_score(line: Line) -> int:
     """How much a line adds to (or takes from) a run of body text."""
+    if is_prose(line):
+        return len(line.text) if line.kind is not LineKind.OTHER else len(line.text) // 2
     match line.kind:
-        case LineKind.SENTENCE:
-            return len(line.text)
-        case LineKind.DATE:
+        case LineKind.DATE | LineKind.OTHER:
             return -SHORT_LINE_PENALTY
-        case LineKind.CHROME:
+        case LineKind.CHROME | LineKind.MENU:
             return -CHROME_PENALTY
         case LineKind.ITEM:
             return -max(LIST_ITEM_PENALTY, len(line.text))
-        case LineKind.OTHER:
-            return len(line.text) // 2 if len(line.text) >= KEEP_UNTERMINATED_MIN else -SHORT_LINE_PENALTY
         case _:
             return 0
 
 
-def densest_run(scores: Sequence[int]) -> tuple[int, int]:
-    """The maximum-sum segment of ``scores`` (Kadane) as ``(first, last)``; ``(0, -1)`` if none is positive."""
+def densest_run(scores: Sequence[int]) -> tuple[int, int, int]:
+    """The maximum-sum segment of ``scores`` (Kadane) as ``(first, last, sum)``; ``(0, -1, 0)`` if none is positive."""
     best, best_lo, best_hi = 0, 0, -1
     run, run_lo = 0, 0
     for i, s in enumerate(scores):
@@ -64,15 +79,37 @@ def densest_run(scores: Sequence[int]) -> tuple[int, int]:
             run += s
         if run > best:
             best, best_lo, best_hi = run, run_lo, i
-    return best_lo, best_hi
+    return best_lo, best_hi, best
 
 
-def is_paragraph(line: Line) -> bool:
-    """Inside the body's run, a line is a paragraph if it is prose (or long unterminated prose)."""
-    return line.kind is LineKind.SENTENCE or (line.kind is LineKind.OTHER and len(line.text) >= KEEP_UNTERMINATED_MIN)
+def body_run(lines: Sequence[Line]) -> tuple[int, int]:
+    """The densest run of lines that does not cross a line ending the article."""
+    scores = [line_score(line) for line in lines]
+    ends = [i for i, line in enumerate(lines) if line.chrome is ChromeKind.END]
+    best = (0, -1, 0)
+    for lo, hi in zip([0, *(e + 1 for e in ends)], [*ends, len(lines)], strict=True):
+        first, last, total = densest_run(scores[lo:hi])
+        if total > best[2]:
+            best = (lo + first, lo + last, total)
+    return best[0], best[1]
+
+
+def is_structure(line: Line) -> bool:
+    """A line that belongs to the body when it sits between its paragraphs."""
+    return line.kind in (LineKind.OTHER, LineKind.ITEM, LineKind.SENTENCE)
 
 
 def find_body(lines: Sequence[Line]) -> Body:
     """The body's run and its paragraph lines."""
-    lo, hi = densest_run([line_score(line) for line in lines])
-    return Body(lo, hi, tuple(i for i in range(lo, hi + 1) if is_paragraph(lines[i])))
+    lo, hi = body_run(lines)
+    paragraphs = []
+    in_list = False  # under the header of a list of other stories
+    for i in range(lo, hi + 1):
+        line = lines[i]
+        if line.chrome is ChromeKind.LIST:
+            in_list = True
+        elif is_prose(line) and line.kind is not LineKind.ITEM:
+            in_list = False
+        if is_structure(line) and not in_list:
+            paragraphs.append(i)
+    return Body(lo, hi, tuple(paragraphs))

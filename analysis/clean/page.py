@@ -1,11 +1,12 @@
 """``clean_page``: the stages run in order on one captured page.
 
 1. :func:`~analysis.clean.lines.classify_lines` — what each line is, from the line alone;
-2. :func:`~analysis.clean.body.find_body` — the densest run of prose;
-3. :func:`~analysis.clean.dates.choose_date` — the article's date line;
-4. :func:`~analysis.clean.title.find_title` — the headline above the body;
-5. :func:`~analysis.clean.byline.find_byline`, :func:`~analysis.clean.captions.find_captions` and
-   the dateline cut (:func:`~analysis.clean.byline.cut_dateline`).
+2. :func:`~analysis.clean.body.find_body` — the densest run of prose, with its structure;
+3. :func:`~analysis.clean.title.find_title` — the headline opening the head above the body;
+4. :func:`~analysis.clean.dates.choose_date` — the date nearest the headline and body;
+5. :func:`~analysis.clean.byline.find_byline`, :func:`~analysis.clean.captions.find_captions`, and
+   the dateline and sign-off cuts (:func:`~analysis.clean.byline.cut_dateline`,
+   :func:`~analysis.clean.byline.cut_signoff`).
 
 Every non-empty line no stage took is in ``removed``.
 """
@@ -15,10 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .body import find_body
-from .byline import cut_dateline, cut_trailing_email, find_byline
+from .byline import cut_dateline, cut_signoff, cut_trailing_email, find_byline, normalize_byline
 from .captions import caption_lines, find_captions
 from .dates import choose_date
-from .lines import classify_lines
+from .lines import Line, classify_lines
 from .title import find_title
 
 
@@ -38,6 +39,12 @@ class CleanedPage:
         return "\n".join(self.paragraphs)
 
 
+def paragraph_text(line: Line) -> str:
+    """A body line as written on the page: numbers and dashes of in-article lists kept, the
+    ``•`` that marks an HTML list entry dropped."""
+    return line.text if line.raw.startswith("•") else line.raw
+
+
 def clean_page(page: str) -> CleanedPage:
     """Split a captured news page into title, date, byline, captions and body paragraphs.
 
@@ -55,21 +62,22 @@ def clean_page(page: str) -> CleanedPage:
     """
     lines = classify_lines(page)
     body = find_body(lines)
-    date = choose_date(lines)
-    title = find_title(lines, body, date=date)
-    byline = find_byline(lines, body)
+    title = find_title(lines, body)
+    date = choose_date(lines, body_start=body.start, body_end=body.end, title=title)
+    byline = find_byline(lines, body, title=title)
 
     used = set(body.paragraphs) | set(caption_lines(lines, end=body.end))
     used.update(i for i in (date, title, byline) if i is not None)
     out = CleanedPage(
         title=lines[title].text if title is not None else "",
         date=lines[date].date.iso if date is not None and lines[date].date else "",
-        byline=lines[byline].text if byline is not None else "",
+        byline=normalize_byline(lines[byline].byline) if byline is not None else "",
         captions=[caption for _, caption in find_captions(lines, end=body.end)],
     )
-    paragraphs, out.byline, dateline = cut_dateline([lines[i].text for i in body.paragraphs], byline=out.byline)
+    paragraphs, out.byline, dateline = cut_dateline([paragraph_text(lines[i]) for i in body.paragraphs],
+                                                    byline=out.byline)
+    paragraphs, out.byline, signoff = cut_signoff(paragraphs, byline=out.byline)
     out.paragraphs, out.byline = cut_trailing_email(paragraphs, byline=out.byline)
-    if dateline:
-        out.removed.append(dateline)
+    out.removed.extend(cut for cut in (dateline, signoff) if cut)
     out.removed.extend(line.text for i, line in enumerate(lines) if line.text and i not in used)
     return out

@@ -47,3 +47,8 @@ def paragraphs_of(text: str) -> list[str]:
 def is_sentence(line: str) -> bool:
     """A line of Korean prose that ends like a sentence (``…밝혔다.``, ``…했다"``)."""
     return len(line) >= MIN_SENTENCE_CHARS and bool(HANGUL.search(line)) and bool(SENTENCE_END.search(line))
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regular-expression alternation of ``words``, longest first, a space matching any spacing."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in sorted(words, key=len, reverse=True))
