@@ -31,6 +31,8 @@ from .text import SENTENCE_END
 CHROME_PENALTY: Final = 40
 LIST_ITEM_PENALTY: Final = 40
 SHORT_LINE_PENALTY: Final = 25
+#: Most lines of in-article material (subheads, list entries, captions, ads) the body reaches across.
+MAX_GAP: Final = 8
 #: A line that is not a sentence still counts for the body when it is at least this long (a
 #: paragraph that lacks its final period).
 KEEP_UNTERMINATED_MIN: Final = 60
@@ -83,15 +85,54 @@ def densest_run(scores: Sequence[int]) -> tuple[int, int, int]:
 
 
 def body_run(lines: Sequence[Line]) -> tuple[int, int]:
-    """The densest run of lines that does not cross a line ending the article."""
+    """The densest run of lines that does not cross a date or byline line, navigation or the end
+    of the article (:func:`stops_body`)."""
     scores = [line_score(line) for line in lines]
-    ends = [i for i, line in enumerate(lines) if line.chrome is ChromeKind.END]
+    ends = [i for i, line in enumerate(lines) if stops_body(line)]
     best = (0, -1, 0)
     for lo, hi in zip([0, *(e + 1 for e in ends)], [*ends, len(lines)], strict=True):
         first, last, total = densest_run(scores[lo:hi])
         if total > best[2]:
             best = (lo + first, lo + last, total)
     return best[0], best[1]
+
+
+def stops_body(line: Line) -> bool:
+    """A line the body never reaches across: a date or byline line (the article's head or foot),
+    navigation, a menu bar, or the end of the article."""
+    return (line.kind in (LineKind.DATE, LineKind.BYLINE, LineKind.MENU)
+            or line.chrome in (ChromeKind.NAVIGATION, ChromeKind.END))
+
+
+def _next_prose(lines: Sequence[Line], start: int, step: int) -> int | None:
+    """The next prose line from ``start`` in direction ``step`` if only in-article material
+    (structure lines, captions, in-body chrome, at most :data:`MAX_GAP` of them) lies between."""
+    gap = 0
+    i = start
+    while 0 <= i < len(lines):
+        line = lines[i]
+        if is_prose(line):
+            return i
+        if stops_body(line):
+            return None
+        if line.kind is not LineKind.BLANK:
+            gap += 1
+            if gap > MAX_GAP:
+                return None
+        i += step
+    return None
+
+
+def extend_run(lines: Sequence[Line], lo: int, hi: int) -> tuple[int, int]:
+    """Grow the densest run over short gaps of in-article material to the prose beyond them
+    (a lead above a numbered list, a paragraph below a block of related links)."""
+    if hi < lo:
+        return lo, hi
+    while (j := _next_prose(lines, hi + 1, 1)) is not None:
+        hi = j
+    while (j := _next_prose(lines, lo - 1, -1)) is not None:
+        lo = j
+    return lo, hi
 
 
 def is_structure(line: Line) -> bool:
@@ -101,7 +142,7 @@ def is_structure(line: Line) -> bool:
 
 def find_body(lines: Sequence[Line]) -> Body:
     """The body's run and its paragraph lines."""
-    lo, hi = body_run(lines)
+    lo, hi = extend_run(lines, *body_run(lines))
     paragraphs = []
     in_list = False  # under the header of a list of other stories
     for i in range(lo, hi + 1):

@@ -21,7 +21,7 @@ from functools import cache
 from typing import Final, NamedTuple
 
 from ..resources import data_path, load_patterns, load_tagged_patterns, load_words
-from .dates import DateMark, date_labels, date_mark
+from .dates import DATE_VALUE, DateMark, date_labels, date_mark
 from .kinds import ChromeKind, LineKind
 from .text import BULLET, SENTENCE_END, alternation, is_sentence, normalize_text
 
@@ -127,9 +127,15 @@ def is_menu_bar(text: str) -> bool:
     return len(parts) >= 2 and all(len(p) <= MENU_PART_MAX and not SENTENCE_END.search(p) for p in parts)
 
 
+def is_label(part: str) -> bool:
+    """A short part that is not a sentence (``기자명``, ``사회부``, ``Reporter``)."""
+    return len(part) <= DATE_PART_LABEL_MAX and not SENTENCE_END.search(part)
+
+
 def _date_from_parts(text: str, lists: CleanerLists) -> tuple[DateMark | None, str]:
     """A date line made of parts: one part is a date, the others are counters, chrome, a byline
-    or short labels (``2019.04.02 14:31 | 댓글 3 | 조회수 812``). Returns the date and the byline part."""
+    or short labels (``2019.04.02 14:31 | 댓글 3 | 조회수 812``, ``김민지 기자 | 입력 …``).
+    Returns the date and the byline part (``None, ""`` if the line is not one)."""
     parts = [p for p in PART_SEPARATOR.split(text) if p]
     if len(parts) < 2:
         return None, ""
@@ -141,7 +147,7 @@ def _date_from_parts(text: str, lists: CleanerLists) -> tuple[DateMark | None, s
             found = found or mark
         elif byline_regex().fullmatch(part):
             byline = byline or part
-        elif not (chrome_kind(part, lists) or (len(part) <= DATE_PART_LABEL_MAX and not SENTENCE_END.search(part))):
+        elif not (DATE_VALUE.search(part) or chrome_kind(part, lists) or is_label(part)):
             return None, ""
     return found, byline if found else ""
 
@@ -153,9 +159,8 @@ def classify_line(raw: str, lists: CleanerLists) -> Line:
     if not text:
         return Line(raw, text, LineKind.BLANK, is_item)
     date = date_mark(text, lists.date_labels)
-    byline = ""
-    if date is None:
-        date, byline = _date_from_parts(text, lists)
+    parts_date, byline = _date_from_parts(text, lists)
+    date = date or parts_date
     if date is not None:
         return Line(raw, text, LineKind.DATE, is_item, date, byline=byline)
     if not is_item and any(p.search(text) for p in lists.captions):

@@ -16,11 +16,15 @@ from typing import Final
 HANGUL: Final = re.compile(r"[가-힣]")
 #: Ends like a sentence: a terminal mark, optionally followed by closing quotes/brackets, or 다.
 SENTENCE_END: Final = re.compile(r"[.!?。…][\"'”’」』)\]]*\s*$|다[\"”’']?\s*$")
+TERMINAL_MARK: Final = re.compile(r"[.!?。…][\"'”’」』)\]]*\s*$")
 EMAIL: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: A list bullet or a list number at the start of a line (``• 좋아요``, ``1) 제목``).
 BULLET: Final = re.compile(r"^\s*(?:[•·∙◦●○*\-–—ㆍ]|\d{1,2}[.)])\s+")
 #: Shortest line that can count as a sentence of the body.
 MIN_SENTENCE_CHARS: Final = 12
+#: A line ending in 다 without a final mark is a sentence from this length on; shorter, it is a
+#: headline (``서울시, 청년 월세 지원 늘린다``).
+MIN_UNMARKED_SENTENCE_CHARS: Final = 40
 
 #: Control characters (Unicode category Cc) other than newline and tab.
 CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -45,8 +49,10 @@ def paragraphs_of(text: str) -> list[str]:
 
 
 def is_sentence(line: str) -> bool:
-    """A line of Korean prose that ends like a sentence (``…밝혔다.``, ``…했다"``)."""
-    return len(line) >= MIN_SENTENCE_CHARS and bool(HANGUL.search(line)) and bool(SENTENCE_END.search(line))
+    """A line of Korean prose that ends like a sentence (``…밝혔다.``, a long ``…했다"``)."""
+    if len(line) < MIN_SENTENCE_CHARS or not HANGUL.search(line) or not SENTENCE_END.search(line):
+        return False
+    return bool(TERMINAL_MARK.search(line)) or len(line) >= MIN_UNMARKED_SENTENCE_CHARS
 
 
 def alternation(words: tuple[str, ...]) -> str:
