@@ -112,7 +112,8 @@ def date_mark(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> Date
         tail = line[: m.start()].rsplit("|", 1)[-1][-LABEL_WINDOW:]
         if any(p.search(tail) for p in labels["CLOCK"]):
             return DateMark(DateKind.CLOCK, iso)
-        published = any(p.search(tail) for p in labels["PUBLISHED"])
+        after = line[m.end():].strip(" .|")
+        published = any(p.search(tail) or p.fullmatch(after) for p in labels["PUBLISHED"])
         if not published and any(p.search(tail) for p in labels["MODIFIED"]):
             continue
         if published:
