@@ -1,15 +1,19 @@
-"""Stage: the byline — the reporter's line at the end of the body or in the article's head, the
-dateline opening the first paragraph (``(서울=연합뉴스) 홍길동 기자 =``), a broadcaster's sign-off
-closing it (``MBC 뉴스 최유진입니다.``) and an e-mail left at the end of the last paragraph.
+"""Stage: the byline, put together from every place a page credits its reporters.
 
-A byline is given as ``이름 기자`` (several names as written, ``김철수·이영희 기자``) plus `` e-mail``
-when the page gives one; outlet and role prefixes (``[세계뉴스``, ``글·사진``) are dropped.
+- the byline lines that close the body (``박민수 기자`` and ``parkms@…`` on the next line, or one
+  line per reporter with their e-mail);
+- the credits in the article's head (``기자명 박민수 기자``, ``김민지 기자 | 입력 …``);
+- the dateline opening the first paragraph (``(서울=연합뉴스) 홍길동 기자 =``, ``[스포츠온 김도윤
+  기자]``), cut off the paragraph;
+- a broadcaster's sign-off closing the body (``HBS 뉴스 최유진입니다.``), cut off it, or a
+  reporter introduced in a transcript (``최유진 기자가 보도합니다.``, kept in the body).
+
+The people come from the first of these that names anyone, the e-mails from the byline lines;
+:func:`analysis.clean.names.format_byline` writes them as one byline.
 
 Example:
-    >>> normalize_byline("글·사진 박지수 기자")
-    '박지수 기자'
-    >>> cut_dateline(["(서울=연합뉴스) 홍길동 기자 = 정부가 새 정책을 발표했다."], byline="")
-    (['정부가 새 정책을 발표했다.'], '홍길동 기자', '(서울=연합뉴스) 홍길동 기자 =')
+    >>> cut_dateline(["(서울=연합뉴스) 홍길동 기자 = 정부가 새 정책을 발표했다."])
+    (['정부가 새 정책을 발표했다.'], Credit(people=(Person(name='홍길동', role='기자'),), emails=()), '(서울=연합뉴스) 홍길동 기자 =')
 """
 
 from __future__ import annotations
@@ -19,84 +23,122 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Final
 
+from ..resources import data_path, load_words
 from .body import Body
 from .kinds import ChromeKind, LineKind
-from .lines import Line, byline_regex, cleaner_lists
+from .lines import Line
+from .names import NAME, Credit, format_byline, parse_credit, roles
 from .text import EMAIL, alternation
 
 #: How far after the body's last line a byline line is looked for.
 BYLINE_REACH: Final = 8
-REPORTER: Final = re.compile(r"[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*\s*(?:기자|특파원|통신원)")
-
-
-def normalize_byline(text: str) -> str:
-    """``이름 기자`` plus `` e-mail`` from a byline line or part, prefixes and brackets dropped."""
-    m = byline_regex().fullmatch(text)
-    if not m:
-        return text
-    people = re.sub(r"\s+", " ", m["people"]).strip()
-    return f"{people} {m['email']}" if m["email"] else people
+#: A bracketed prefix of the first paragraph: ``(서울=연합뉴스)``, ``[스포츠온 김도윤 기자]``.
+BRACKET_PREFIX: Final = re.compile(r"\s*[\[(【]\s*(?P<inside>[^\[\]()【】]{1,40}?)\s*[\])】]\s*")
 
 
 @cache
-def signoff_regex() -> re.Pattern[str]:
-    """A broadcaster's closing line: ``MBC 뉴스 최유진입니다.``, ``제주에서 YTN 고재형입니다.``."""
-    broadcasters = alternation(cleaner_lists().broadcasters)
-    return re.compile(rf"(?:[가-힣 ]{{1,20}}에서\s+)?(?:{broadcasters})\s*(?:뉴스\s*)?"
-                      rf"(?P<name>[가-힣]{{2,4}})(?:\s*(?:기자|특파원))?(?:입니다|이었습니다|였습니다)\.?")
+def _signoff_and_intro() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    broadcasters = alternation(load_words(data_path("broadcasters.txt")))
+    intros = alternation(load_words(data_path("report_intros.txt")))
+    role = alternation(roles())
+    outlet = rf"(?:{broadcasters}|[A-Z][A-Za-z0-9]{{1,9}}|[가-힣A-Za-z0-9]{{1,10}}(?:TV|뉴스|방송))"
+    signoff = re.compile(rf"(?:[가-힣 ]{{1,20}}에서\s+)?{outlet}\s*(?:뉴스\s*)?(?P<name>{NAME})(?:\s*(?:{role}))?"
+                         rf"(?:입니다|이었습니다|였습니다)\.?")
+    intro = re.compile(rf"(?P<name>{NAME})\s*(?P<role>{role})(?:가|이|와|과)?\s*(?:{intros})")
+    people_eq = re.compile(rf"\s*(?P<people>{NAME}(?:\s*[,·]?\s*{NAME})*\s*(?:{role}))\s*[=＝]\s*")
+    return signoff, intro, people_eq
 
 
-def find_byline(lines: Sequence[Line], body: Body, *, title: int | None) -> int | None:
-    """The reporter's line: the first byline line from the body to just after it (up to a list
-    of other stories), else the last one in the article's head (between the headline and the
-    body; a date line with a byline part counts)."""
+def end_block(lines: Sequence[Line], body: Body) -> list[int]:
+    """The byline lines closing the body: the first byline line from the body to just after it
+    (up to a list of other stories) and the byline lines right below it."""
+    first = None
     for i in range(body.start, min(len(lines), body.end + 1 + BYLINE_REACH)):
         if lines[i].chrome is ChromeKind.LIST and i > body.end:
             break
         if lines[i].kind is LineKind.BYLINE:
-            return i
+            first = i
+            break
+    if first is None:
+        return []
+    block = [first]
+    for i in range(first + 1, len(lines)):
+        if lines[i].kind is LineKind.BYLINE:
+            block.append(i)
+        elif lines[i].kind is not LineKind.BLANK:
+            break
+    return block
+
+
+def head_credits(lines: Sequence[Line], body: Body, *, title: int | None) -> list[int]:
+    """The lines between the headline and the body that credit a reporter."""
     top = title + 1 if title is not None else max(0, body.start - BYLINE_REACH)
-    return next((i for i in range(body.start - 1, top - 1, -1) if lines[i].byline), None)
+    return [i for i in range(top, body.start) if lines[i].credit is not None]
 
 
-def cut_signoff(paragraphs: list[str], *, byline: str) -> tuple[list[str], str, str]:
-    """A broadcaster's sign-off closing the body leaves it and names the reporter (unless a
-    byline was found). Returns the paragraphs, the byline and the cut line (``""`` if none)."""
-    if paragraphs:
-        m = signoff_regex().fullmatch(paragraphs[-1])
-        if m:
-            return paragraphs[:-1], byline or f"{m['name']} 기자", paragraphs[-1]
-    return paragraphs, byline, ""
-
-
-def cut_dateline(paragraphs: list[str], *, byline: str) -> tuple[list[str], str, str]:
+def cut_dateline(paragraphs: list[str]) -> tuple[list[str], Credit | None, str]:
     """Cut a dateline prefix off the first paragraph.
 
     Returns:
-        The paragraphs, the byline (the dateline's reporter when there was none, or joined with
-        a bare e-mail byline) and the cut prefix (``""`` if there was none).
+        The paragraphs, the credit the dateline gives (``None`` if none) and the cut prefix
+        (``""`` if there was none).
     """
     if not paragraphs:
-        return paragraphs, byline, ""
+        return paragraphs, None, ""
     first = paragraphs[0]
-    for pattern in cleaner_lists().bylines["DATELINE"]:
-        m = pattern.match(first)
-        if m and m.end() < len(first):
-            reporter = REPORTER.search(m.group(0))
-            if reporter and not byline:
-                byline = reporter.group(0)
-            elif reporter and EMAIL.fullmatch(byline):  # "홍길동 기자" + "hong@yna.co.kr"
-                byline = f"{reporter.group(0)} {byline}"
-            return [first[m.end():].lstrip(), *paragraphs[1:]], byline, m.group(0).strip()
-    return paragraphs, byline, ""
+    end, credit = 0, None
+    m = BRACKET_PREFIX.match(first)
+    if m:
+        credit = parse_credit(m["inside"])
+        if credit is not None or "=" in m["inside"]:
+            end = m.end()
+    people = _signoff_and_intro()[2].match(first, end)
+    if people:
+        credit = parse_credit(people["people"])
+        end = people.end()
+    if not end or end >= len(first):
+        return paragraphs, None, ""
+    return [first[end:].lstrip(), *paragraphs[1:]], credit, first[:end].strip()
 
 
-def cut_trailing_email(paragraphs: list[str], *, byline: str) -> tuple[list[str], str]:
-    """An e-mail left at the end of the last paragraph (``… 말했다. hong@yna.co.kr``) is the
-    byline (unless there is one) and leaves the paragraph."""
+def cut_signoff(paragraphs: list[str]) -> tuple[list[str], Credit | None, str]:
+    """A broadcaster's sign-off closing the body leaves it and names the reporter. Returns the
+    paragraphs, the credit (``None`` if there is no sign-off) and the cut line (``""``)."""
+    if paragraphs:
+        m = _signoff_and_intro()[0].fullmatch(paragraphs[-1])
+        if m:
+            return paragraphs[:-1], parse_credit(f"{m['name']} 기자"), paragraphs[-1]
+    return paragraphs, None, ""
+
+
+def introduced_reporter(paragraphs: Sequence[str]) -> Credit | None:
+    """A reporter a transcript introduces (``최유진 기자가 보도합니다.``, ``사회부 하예린 기자 나와 있습니다.``)."""
+    for paragraph in paragraphs:
+        m = _signoff_and_intro()[1].search(paragraph)
+        if m:
+            return parse_credit(f"{m['name']} {m['role']}")
+    return None
+
+
+def cut_trailing_email(paragraphs: list[str]) -> tuple[list[str], Credit | None]:
+    """An e-mail left at the end of the last paragraph (``… 말했다. hong@yna.co.kr``) leaves it."""
     if paragraphs:
         last = paragraphs[-1]
         m = EMAIL.search(last)
         if m and m.end() == len(last) and m.start() > 0:
-            return [*paragraphs[:-1], last[: m.start()].rstrip()], byline or m.group(0)
-    return paragraphs, byline
+            return [*paragraphs[:-1], last[: m.start()].rstrip()], Credit(emails=(m.group(0),))
+    return paragraphs, None
+
+
+def compose_byline(end: Sequence[Credit], head: Sequence[Credit], others: Sequence[Credit | None]) -> str:
+    """One byline from the credits found: the people of the first source naming anyone (the end
+    block, the head, then ``others`` in order), the e-mails of the end block and the head."""
+    if any(c.people for c in end):
+        credits = list(end) if any(c.emails for c in end) else [*end, *(Credit(emails=c.emails) for c in head)]
+        return format_byline(credits)
+    emails = [Credit(emails=c.emails) for c in (*end, *head, *(o for o in others if o)) if c.emails]
+    for source in (head, *([o] for o in others if o)):
+        people = [Credit(people=c.people) for c in source if c.people]
+        if people:
+            return format_byline([*people, *emails])
+    return format_byline(emails)

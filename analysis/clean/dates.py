@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Final
 
 from ..resources import data_path, load_tagged_patterns
 from .kinds import ChromeKind
-from .text import HANGUL
+from .text import HANGUL, SENTENCE_END
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -28,11 +28,20 @@ if TYPE_CHECKING:
 DATE_VALUE: Final = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\d{1,2})\s*[.일]?"
     r"(?:\s*\([월화수목금토일]\)|\s*[월화수목금토일]요일)?"
-    r"(?:\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?:[:시])\s*(?:(?P<M>\d{1,2})\s*분?)?"
-    r"(?:\s*:\s*(?P<S>\d{2}))?)?"
+    r"(?:\s*\(?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?:[:시])\s*(?:(?P<M>\d{1,2})\s*분?)?"
+    r"(?:\s*:\s*(?P<S>\d{2}))?\)?)?"
 )
-#: Longest line read as a date line; longer lines are prose that mentions a date.
+#: Dates written the English way on Korean sites: ``Aug. 21, 2024 - 07:05``, ``21 August 2024``.
+MONTHS: Final = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_CLOCK = r"(?:\s*[-,–]?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>AM|PM|am|pm))?)?"
+ENGLISH_DATE: Final = re.compile(
+    rf"(?:(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?|(?P<d2>\d{{1,2}})\s+(?P<mon2>{_MONTH}),?)\s+"
+    rf"(?P<y>(?:19|20)\d{{2}}){_CLOCK}", re.IGNORECASE)
+#: Longest line read as a date line; longer lines are prose that mentions a date, unless they
+#: label their date and do not end like a sentence (``By … Posted : … Updated : … Share``).
 MAX_DATE_LINE: Final = 80
+MAX_LABELLED_LINE: Final = 160
 #: Characters before a date searched for its label (``최종수정``, ``기사입력 :``).
 LABEL_WINDOW: Final = 16
 #: Without a headline, how many lines above the body count as the article's head.
@@ -49,6 +58,7 @@ class DateKind(StrEnum):
 
     PUBLISHED = "published"  # labelled as the first publication (입력, 등록, 송고 …)
     BARE = "bare"  # a date alone on its line (or with counters), no label
+    MODIFIED = "modified"  # only a later edit (수정, 업데이트): never the article's date
     CLOCK = "clock"  # labelled as the site's clock or last edit of the site (최종편집, 오늘), never the article's
 
 
@@ -70,25 +80,43 @@ def parse_date(value: str) -> str:
         '2021-11-03T21:12'
         >>> parse_date("2024년 1월 9일 오후 3시 5분")
         '2024-01-09T15:05'
+        >>> parse_date("Posted : Aug. 21, 2024 - 07:05")
+        '2024-08-21T07:05'
     """
-    m = DATE_VALUE.search(value)
-    if not m:
+    return next((iso for _, _, iso in find_dates(value)), "")
+
+
+def find_dates(value: str) -> list[tuple[int, int, str]]:
+    """Every valid date in ``value`` as ``(start, end, ISO 8601)``, in order."""
+    found = []
+    for m in DATE_VALUE.finditer(value):
+        iso = _iso(m["y"], m["m"], m["d"], m["H"], m["M"], m["S"], m["ampm"])
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    for m in ENGLISH_DATE.finditer(value):
+        month = MONTHS[(m["mon"] or m["mon2"])[:3].lower()]
+        iso = _iso(m["y"], month, m["d"] or m["d2"], m["H"], m["M"], m["S"], m["ampm"])
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    return sorted(found)
+
+
+def _iso(y: str, mo: str | int, d: str, hh: str | None, mm: str | None, ss: str | None, ampm: str | None) -> str:
+    year, month, day = int(y), int(mo), int(d)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
         return ""
-    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return ""
-    out = f"{y:04d}-{mo:02d}-{d:02d}"
-    if m["H"] is None:
+    out = f"{year:04d}-{month:02d}-{day:02d}"
+    if hh is None:
         return out
-    hour, minute = int(m["H"]), int(m["M"] or 0)
-    if m["ampm"] in ("오후", "PM", "pm") and hour < 12:
+    hour, minute = int(hh), int(mm or 0)
+    if ampm in ("오후", "PM", "pm") and hour < 12:
         hour += 12
-    elif m["ampm"] in ("오전", "AM", "am") and hour == 12:
+    elif ampm in ("오전", "AM", "am") and hour == 12:
         hour = 0
     if hour > 23 or minute > 59:
         return out
     out += f"T{hour:02d}:{minute:02d}"
-    return out + f":{m['S']}" if m["S"] else out
+    return out + f":{ss}" if ss else out
 
 
 @cache
@@ -98,29 +126,37 @@ def date_labels() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 
 def date_mark(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> DateMark | None:
-    """The article date a page line carries, or ``None`` (prose, a 수정 time only, no date).
+    """The date a page line carries, or ``None`` (prose that mentions a date, no date).
 
     A line can carry several (``등록 2020-03-15 06:00:00 | 수정 2020-03-15 08:12:31``): the
-    first that is not labelled as a modification wins.
+    first that is not labelled as a modification wins; a line with only modification dates is
+    :attr:`DateKind.MODIFIED`. A date's label is what precedes it since the previous date
+    (``입력 | 2022-05-13 20:24``), or a label right after it (``2023/05/02 14:31 송고``).
     """
-    if len(line) > MAX_DATE_LINE:
+    dates = find_dates(line)
+    if not dates or (len(line) > MAX_DATE_LINE and not (len(line) <= MAX_LABELLED_LINE and not SENTENCE_END.search(line))):
         return None
-    for m in DATE_VALUE.finditer(line):
-        iso = parse_date(m.group(0))
-        if not iso:
-            continue
-        tail = line[: m.start()].rsplit("|", 1)[-1][-LABEL_WINDOW:]
+    modified = None
+    previous_end = 0
+    for n, (start, end, iso) in enumerate(dates):
+        tail = line[previous_end:start][-LABEL_WINDOW:]
+        after = line[end:].strip(" .|") if n == len(dates) - 1 else ""
+        previous_end = end
         if any(p.search(tail) for p in labels["CLOCK"]):
             return DateMark(DateKind.CLOCK, iso)
-        after = line[m.end():].strip(" .|")
         published = any(p.search(tail) or p.fullmatch(after) for p in labels["PUBLISHED"])
-        if not published and any(p.search(tail) for p in labels["MODIFIED"]):
-            continue
         if published:
             return DateMark(DateKind.PUBLISHED, iso)
-        if not HANGUL.search(DATE_WORDS.sub("", DATE_VALUE.sub("", line))):
+        if any(p.search(tail) for p in labels["MODIFIED"]):
+            modified = modified or DateMark(DateKind.MODIFIED, iso)
+            continue
+        if len(line) <= MAX_DATE_LINE and not HANGUL.search(DATE_WORDS.sub("", _without_dates(line))):
             return DateMark(DateKind.BARE, iso, calendar="T" not in iso and bool(DAY_NAME.search(line)))
-    return None
+    return modified
+
+
+def _without_dates(line: str) -> str:
+    return ENGLISH_DATE.sub("", DATE_VALUE.sub("", line))
 
 
 def choose_date(lines: Sequence[Line], *, body_start: int, body_end: int, title: int | None) -> int | None:

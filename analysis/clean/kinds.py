@@ -17,8 +17,8 @@ class LineKind(StrEnum):
     DATE = "date"  # carries a date (published, bare, or a site clock)
     CAPTION = "caption"  # a photo caption or credit
     BYLINE = "byline"  # the reporter's name and/or e-mail
-    CHROME = "chrome"  # site furniture: buttons, counters, tickers, navigation, footers
-    MENU = "menu"  # a bar of short items (``로그인 | 회원가입``, ``정치 · 선거``), or no words at all (``|``, ``3``)
+    CHROME = "chrome"  # site furniture: buttons, counters, tickers, navigation, footers, lines without words
+    MENU = "menu"  # a bar of short items (``정치 | 경제 | 사회``, ``정치 · 선거``)
     ITEM = "item"  # a bulleted or numbered list entry
     SENTENCE = "sentence"  # prose that ends like a sentence
     OTHER = "other"  # anything else: headlines, labels, subheads, unterminated paragraphs

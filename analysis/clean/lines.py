@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final, NamedTuple
 
-from ..resources import data_path, load_patterns, load_tagged_patterns, load_words
+from ..resources import data_path, load_patterns, load_tagged_patterns
 from .dates import DATE_VALUE, DateMark, date_labels, date_mark
 from .kinds import ChromeKind, LineKind
-from .text import BULLET, SENTENCE_END, alternation, is_sentence, normalize_text
+from .names import Credit, credit_prefix, parse_credit
+from .text import BULLET, SENTENCE_END, is_sentence, normalize_text
 
 #: Separators between the parts of one line (menu bars, date lines with counters).
 PART_SEPARATOR: Final = re.compile(r"\s*[|│ㅣ]\s*|\s+[·•/]\s+")
@@ -35,6 +36,8 @@ DATE_PART_LABEL_MAX: Final = 12
 WORD: Final = re.compile(r"[가-힣A-Za-z]{2}|[가-힣]")
 #: What separates the buttons of a line of buttons (``크게 작게 인쇄``, ``본문듣기 · 설정``).
 BUTTON_GAP: Final = re.compile(r"(?:\s*[|│ㅣ·•/]\s*|\s+)")
+#: A line repeating one from further up than this many lines is a label printed again.
+REPEAT_GAP: Final = 2
 #: Longest run of words tested against the chrome list as one button (``URL 복사``).
 BUTTON_WORDS_MAX: Final = 3
 
@@ -44,8 +47,9 @@ class Line:
     """One page line.
 
     ``raw`` is the normalised line as on the page, ``text`` the same without a list bullet;
-    ``date`` is set for date lines, ``chrome`` for chrome lines, ``byline`` for lines that carry a
-    reporter's name (a byline line, or a date line with a byline part).
+    ``date`` is set for date lines, ``chrome`` for chrome lines, ``credit`` for lines that name a
+    reporter (a byline line, or a date line with a byline part); ``repeated`` when the same text
+    stood earlier on the page, apart from it (a menu's program or section name printed again).
     """
 
     raw: str
@@ -54,19 +58,16 @@ class Line:
     is_item: bool = False
     date: DateMark | None = None
     chrome: ChromeKind | None = None
-    byline: str = ""
+    credit: Credit | None = None
+    repeated: bool = False
 
 
 class CleanerLists(NamedTuple):
-    """The pattern and word lists the cleaner reads from ``analysis/data``."""
+    """The pattern lists the cleaner reads from ``analysis/data``."""
 
     chrome: dict[str, tuple[re.Pattern[str], ...]]
     captions: tuple[re.Pattern[str], ...]
-    bylines: dict[str, tuple[re.Pattern[str], ...]]
     date_labels: dict[str, tuple[re.Pattern[str], ...]]
-    reporter_roles: tuple[str, ...]
-    byline_prefixes: tuple[str, ...]
-    broadcasters: tuple[str, ...]
 
 
 @cache
@@ -75,28 +76,7 @@ def cleaner_lists() -> CleanerLists:
     return CleanerLists(
         chrome=load_tagged_patterns(data_path("chrome_lines.txt"), tuple(ChromeKind)),
         captions=load_patterns(data_path("caption_patterns.txt")),
-        bylines=load_tagged_patterns(data_path("byline_patterns.txt"), ("BYLINE", "DATELINE")),
         date_labels=date_labels(),
-        reporter_roles=load_words(data_path("reporter_roles.txt")),
-        byline_prefixes=load_words(data_path("byline_prefixes.txt")),
-        broadcasters=load_words(data_path("broadcasters.txt")),
-    )
-
-
-@cache
-def byline_regex() -> re.Pattern[str]:
-    """A whole-line byline: optional outlet and role prefixes (``[세계뉴스``, ``글·사진``), one or
-    more names each with a reporter role from ``reporter_roles.txt``, an optional e-mail."""
-    lists = cleaner_lists()
-    roles, prefixes = alternation(lists.reporter_roles), alternation(lists.byline_prefixes)
-    name = r"[가-힣]{2,4}"
-    person = rf"{name}(?:\s*[·,/]\s*{name})*\s*(?:{roles})"
-    email = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    return re.compile(
-        rf"[\[<(【]?\s*(?:[가-힣A-Za-z0-9]{{1,12}}\s*[=/]\s*|[가-힣A-Za-z0-9]{{2,12}}\s+(?={name}\s*(?:{roles})))?"
-        rf"(?:(?:{prefixes})\s*[=:：]?\s*)?"
-        rf"(?P<people>{person}(?:\s*[,·]?\s*(?:(?:{prefixes})\s*[=:：]?\s*)?{person})*)"
-        rf"\s*[\]>)】]?\s*(?:[(<\[]?\s*(?P<email>{email})\s*[)>\]]?)?"
     )
 
 
@@ -106,7 +86,7 @@ def chrome_kind(text: str, lists: CleanerLists) -> ChromeKind | None:
     for kind in (ChromeKind.END, ChromeKind.LIST, ChromeKind.NAVIGATION, ChromeKind.FURNITURE):
         if any(p.fullmatch(text) for p in lists.chrome[kind]):
             return kind
-    words = BUTTON_GAP.split(text)
+    words = [w for w in BUTTON_GAP.split(text) if w]
     if len(words) < 2:
         return None
     for kind, patterns in ((ChromeKind.FURNITURE, lists.chrome[ChromeKind.FURNITURE]),
@@ -128,28 +108,30 @@ def is_menu_bar(text: str) -> bool:
 
 
 def is_label(part: str) -> bool:
-    """A short part that is not a sentence (``기자명``, ``사회부``, ``Reporter``)."""
+    """A short part that is not a sentence (``기자명``, ``사회부``, ``사진 제공 솔밭빵집``)."""
     return len(part) <= DATE_PART_LABEL_MAX and not SENTENCE_END.search(part)
 
 
-def _date_from_parts(text: str, lists: CleanerLists) -> tuple[DateMark | None, str]:
-    """A date line made of parts: one part is a date, the others are counters, chrome, a byline
-    or short labels (``2019.04.02 14:31 | 댓글 3 | 조회수 812``, ``김민지 기자 | 입력 …``).
-    Returns the date and the byline part (``None, ""`` if the line is not one)."""
+def _meta_parts(text: str, lists: CleanerLists) -> tuple[DateMark | None, Credit | None]:
+    """A meta line made of parts: one part is a date or a byline, the others are dates, counters,
+    chrome, bylines or short labels (``2019.04.02 14:31 | 댓글 3 | 조회수 812``,
+    ``김민지 기자 | 입력 …``, ``글 이서윤 기자 | 사진 제공 솔밭빵집``). Returns its date and credit
+    (``None, None`` if the line is not one)."""
     parts = [p for p in PART_SEPARATOR.split(text) if p]
     if len(parts) < 2:
-        return None, ""
-    found: DateMark | None = None
-    byline = ""
+        return None, None
+    date: DateMark | None = None
+    credit: Credit | None = None
     for part in parts:
         mark = date_mark(part, lists.date_labels)
+        found = parse_credit(part) if mark is None else None
         if mark is not None:
-            found = found or mark
-        elif byline_regex().fullmatch(part):
-            byline = byline or part
+            date = date or mark
+        elif found is not None:
+            credit = credit or found
         elif not (DATE_VALUE.search(part) or chrome_kind(part, lists) or is_label(part)):
-            return None, ""
-    return found, byline if found else ""
+            return None, None
+    return date, credit
 
 
 def classify_line(raw: str, lists: CleanerLists) -> Line:
@@ -158,19 +140,21 @@ def classify_line(raw: str, lists: CleanerLists) -> Line:
     text, is_item = (raw[m.end():].strip(), True) if m else (raw, False)
     if not text:
         return Line(raw, text, LineKind.BLANK, is_item)
-    date = date_mark(text, lists.date_labels)
-    parts_date, byline = _date_from_parts(text, lists)
-    date = date or parts_date
+    parts_date, credit = _meta_parts(text, lists)
+    date = date_mark(text, lists.date_labels) or parts_date
     if date is not None:
-        return Line(raw, text, LineKind.DATE, is_item, date, byline=byline)
+        if credit is None and (opening := credit_prefix(text)) is not None:  # By 정다은 기자 Posted : …
+            credit = opening[0]
+        return Line(raw, text, LineKind.DATE, is_item, date, credit=credit)
     if not is_item and any(p.search(text) for p in lists.captions):
         return Line(raw, text, LineKind.CAPTION)
-    if byline_regex().fullmatch(text) or any(p.fullmatch(text) for p in lists.bylines["BYLINE"]):
-        return Line(raw, text, LineKind.BYLINE, is_item, byline=text)
+    credit = credit or parse_credit(text)
+    if credit is not None:
+        return Line(raw, text, LineKind.BYLINE, is_item, credit=credit)
     chrome = chrome_kind(text, lists)
-    if chrome is not None:
-        return Line(raw, text, LineKind.CHROME, is_item, chrome=chrome)
-    if is_menu_bar(text) or not WORD.search(text):
+    if chrome is not None or not WORD.search(text):
+        return Line(raw, text, LineKind.CHROME, is_item, chrome=chrome or ChromeKind.FURNITURE)
+    if is_menu_bar(text):
         return Line(raw, text, LineKind.MENU, is_item)
     if is_item:
         return Line(raw, text, LineKind.ITEM, True)
@@ -178,7 +162,13 @@ def classify_line(raw: str, lists: CleanerLists) -> Line:
 
 
 def classify_lines(page: str) -> list[Line]:
-    """Every line of ``page`` (normalised with :func:`normalize_text`), classified."""
+    """Every line of ``page`` (normalised with :func:`normalize_text`), classified; a line whose
+    text stood earlier on the page, more than :data:`REPEAT_GAP` lines before, is ``repeated``."""
     lists = cleaner_lists()
-    return [classify_line(raw, lists) for raw in normalize_text(page).split("\n")]
-
+    lines = [classify_line(raw, lists) for raw in normalize_text(page).split("\n")]
+    first_seen: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        if line.text:
+            j = first_seen.setdefault(line.text, i)
+            line.repeated = i - j > REPEAT_GAP
+    return lines

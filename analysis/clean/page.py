@@ -4,9 +4,9 @@
 2. :func:`~analysis.clean.body.find_body` — the densest run of prose, with its structure;
 3. :func:`~analysis.clean.title.find_title` — the headline opening the head above the body;
 4. :func:`~analysis.clean.dates.choose_date` — the date nearest the headline and body;
-5. :func:`~analysis.clean.byline.find_byline`, :func:`~analysis.clean.captions.find_captions`, and
-   the dateline and sign-off cuts (:func:`~analysis.clean.byline.cut_dateline`,
-   :func:`~analysis.clean.byline.cut_signoff`).
+5. the byline from the lines closing the body, the head's credits, the dateline and a
+   broadcaster's sign-off (:mod:`~analysis.clean.byline`), and the captions
+   (:func:`~analysis.clean.captions.find_captions`).
 
 Every non-empty line no stage took is in ``removed``.
 """
@@ -16,7 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .body import find_body
-from .byline import cut_dateline, cut_signoff, cut_trailing_email, find_byline, normalize_byline
+from .byline import (
+    compose_byline,
+    cut_dateline,
+    cut_signoff,
+    cut_trailing_email,
+    end_block,
+    head_credits,
+    introduced_reporter,
+)
 from .captions import caption_lines, find_captions
 from .dates import choose_date
 from .lines import Line, classify_lines
@@ -53,7 +61,8 @@ def clean_page(page: str) -> CleanedPage:
             to lines by :func:`analysis.corpus.html_to_lines`).
 
     Returns:
-        The cleaned page; ``removed`` lists every non-empty line that was taken out as chrome.
+        The cleaned page; ``removed`` lists every non-empty line (and cut prefix) that was taken
+        out as chrome.
 
     Example:
         >>> page = "제목입니다 정말로\\n입력 2022-08-01 10:00\\n  • 좋아요0\\n본문 첫 문장은 충분히 길게 씁니다."
@@ -64,20 +73,23 @@ def clean_page(page: str) -> CleanedPage:
     body = find_body(lines)
     title = find_title(lines, body)
     date = choose_date(lines, body_start=body.start, body_end=body.end, title=title)
-    byline = find_byline(lines, body, title=title)
+    end, head = end_block(lines, body), head_credits(lines, body, title=title)
 
-    used = set(body.paragraphs) | set(caption_lines(lines, end=body.end))
-    used.update(i for i in (date, title, byline) if i is not None)
-    out = CleanedPage(
+    paragraphs, dateline_credit, dateline = cut_dateline([paragraph_text(lines[i]) for i in body.paragraphs])
+    paragraphs, signoff_credit, signoff = cut_signoff(paragraphs)
+    paragraphs, email_credit = cut_trailing_email(paragraphs)
+    byline = compose_byline([lines[i].credit for i in end], [lines[i].credit for i in head],
+                            [dateline_credit, signoff_credit, introduced_reporter(paragraphs), email_credit])
+
+    used = set(body.paragraphs) | set(caption_lines(lines, end=body.end)) | set(end) | set(head)
+    used.update(i for i in (date, title) if i is not None)
+    removed = [cut for cut in (dateline, signoff) if cut]
+    removed.extend(line.text for i, line in enumerate(lines) if line.text and i not in used)
+    return CleanedPage(
         title=lines[title].text if title is not None else "",
         date=lines[date].date.iso if date is not None and lines[date].date else "",
-        byline=normalize_byline(lines[byline].byline) if byline is not None else "",
+        byline=byline,
         captions=[caption for _, caption in find_captions(lines, end=body.end)],
+        paragraphs=paragraphs,
+        removed=removed,
     )
-    paragraphs, out.byline, dateline = cut_dateline([paragraph_text(lines[i]) for i in body.paragraphs],
-                                                    byline=out.byline)
-    paragraphs, out.byline, signoff = cut_signoff(paragraphs, byline=out.byline)
-    out.paragraphs, out.byline = cut_trailing_email(paragraphs, byline=out.byline)
-    out.removed.extend(cut for cut in (dateline, signoff) if cut)
-    out.removed.extend(line.text for i, line in enumerate(lines) if line.text and i not in used)
-    return out

@@ -34,7 +34,7 @@ def kind_of(text: str) -> LineKind:
         ("로그인 | 회원가입 | 마이페이지", LineKind.CHROME),
         ("정치 | 경제 | 사회 | 국제", LineKind.MENU),
         ("정치 · 선거", LineKind.MENU),
-        ("|", LineKind.MENU),
+        ("|", LineKind.CHROME),
         ("• 수도권 아파트 전셋값 9주 연속 하락", LineKind.ITEM),
         ("정부가 새 정책을 발표했다.", LineKind.SENTENCE),
         ("'층간소음 보복' 천장에 스피커 단 40대…법원 \"소음도 폭행\" 벌금형", LineKind.OTHER),
@@ -67,7 +67,7 @@ def test_chrome_role(line, chrome):
 
 def test_date_line_with_byline_part_keeps_the_byline():
     line = classify_line("김민지 기자 | 입력 2021.05.06 09:10 | 수정 2021.05.06 11:00", cleaner_lists())
-    assert (line.date.iso, line.byline) == ("2021-05-06T09:10", "김민지 기자")
+    assert (line.date.iso, [p.name for p in line.credit.people]) == ("2021-05-06T09:10", ["김민지"])
 
 
 @pytest.mark.parametrize(
