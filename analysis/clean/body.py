@@ -21,10 +21,14 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Final, NamedTuple
 
-from .lines import ChromeKind, Line, LineKind
+from ..resources import data_path, load_patterns
+from .kinds import ChromeKind, LineKind
+from .lines import Line
 from .text import SENTENCE_END
 
 #: Scores for the densest-segment search (characters of sentence-like text are +1 each).
@@ -36,6 +40,12 @@ MAX_GAP: Final = 8
 #: A line that is not a sentence still counts for the body when it is at least this long (a
 #: paragraph that lacks its final period).
 KEEP_UNTERMINATED_MIN: Final = 60
+
+
+@cache
+def body_notes() -> tuple[re.Pattern[str], ...]:
+    """The patterns of ``analysis/data/body_notes.txt``."""
+    return load_patterns(data_path("body_notes.txt"))
 
 
 class Body(NamedTuple):
@@ -125,13 +135,21 @@ def _next_prose(lines: Sequence[Line], start: int, step: int) -> int | None:
 
 def extend_run(lines: Sequence[Line], lo: int, hi: int) -> tuple[int, int]:
     """Grow the densest run over short gaps of in-article material to the prose beyond them
-    (a lead above a numbered list, a paragraph below a block of related links)."""
+    (a lead above a numbered list, a paragraph below a block of related links), and over the
+    notes that close the body (``출처 : …``, ``analysis/data/body_notes.txt``)."""
     if hi < lo:
         return lo, hi
     while (j := _next_prose(lines, hi + 1, 1)) is not None:
         hi = j
     while (j := _next_prose(lines, lo - 1, -1)) is not None:
         lo = j
+    notes = body_notes()
+    j = hi + 1
+    while j < len(lines) and (lines[j].kind is LineKind.BLANK or (not stops_body(lines[j]) and lines[j].kind is LineKind.OTHER
+                                                                     and any(p.fullmatch(lines[j].text) for p in notes))):
+        if lines[j].kind is not LineKind.BLANK:
+            hi = j
+        j += 1
     return lo, hi
 
 

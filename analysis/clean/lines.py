@@ -49,7 +49,7 @@ class Line:
     ``raw`` is the normalised line as on the page, ``text`` the same without a list bullet;
     ``date`` is set for date lines, ``chrome`` for chrome lines, ``credit`` for lines that name a
     reporter (a byline line, or a date line with a byline part); ``repeated`` when the same text
-    stood earlier on the page, apart from it (a menu's program or section name printed again).
+    stood earlier among the page's menu entries (a program or section name printed again).
     """
 
     raw: str
@@ -134,6 +134,15 @@ def _meta_parts(text: str, lists: CleanerLists) -> tuple[DateMark | None, Credit
     return date, credit
 
 
+def _credit_with_buttons(text: str, lists: CleanerLists) -> Credit | None:
+    """A byline followed on its line by buttons (``석은비 기자 eunbi@… 다른기사 보기``)."""
+    opening = credit_prefix(text)
+    if opening is None:
+        return None
+    credit, end = opening
+    return credit if chrome_kind(text[end:].strip(), lists) is not None else None
+
+
 def classify_line(raw: str, lists: CleanerLists) -> Line:
     """The :class:`Line` for one normalised page line."""
     m = BULLET.match(raw)
@@ -148,7 +157,7 @@ def classify_line(raw: str, lists: CleanerLists) -> Line:
         return Line(raw, text, LineKind.DATE, is_item, date, credit=credit)
     if not is_item and any(p.search(text) for p in lists.captions):
         return Line(raw, text, LineKind.CAPTION)
-    credit = credit or parse_credit(text)
+    credit = credit or parse_credit(text) or _credit_with_buttons(text, lists)
     if credit is not None:
         return Line(raw, text, LineKind.BYLINE, is_item, credit=credit)
     chrome = chrome_kind(text, lists)
@@ -162,13 +171,21 @@ def classify_line(raw: str, lists: CleanerLists) -> Line:
 
 
 def classify_lines(page: str) -> list[Line]:
-    """Every line of ``page`` (normalised with :func:`normalize_text`), classified; a line whose
-    text stood earlier on the page, more than :data:`REPEAT_GAP` lines before, is ``repeated``."""
+    """Every line of ``page`` (normalised with :func:`normalize_text`), classified. A line is
+    ``repeated`` when its text stood earlier on the page among menu entries, more than
+    :data:`REPEAT_GAP` lines before (a program name in the menu printed again above the headline)."""
     lists = cleaner_lists()
     lines = [classify_line(raw, lists) for raw in normalize_text(page).split("\n")]
+    words = [i for i, line in enumerate(lines) if line.text]
     first_seen: dict[str, int] = {}
-    for i, line in enumerate(lines):
-        if line.text:
-            j = first_seen.setdefault(line.text, i)
-            line.repeated = i - j > REPEAT_GAP
+    for k, i in enumerate(words):
+        j = first_seen.setdefault(lines[i].text, k)
+        if k - j > REPEAT_GAP and j > 0:  # the page's first line is its own title, not a menu entry
+            lines[i].repeated = any(_is_menu_entry(lines[words[n]]) for n in (j - 1, j + 1) if 0 <= n < len(words))
     return lines
+
+
+def _is_menu_entry(line: Line) -> bool:
+    """A line of a menu: a menu bar, navigation, or a short label (``뉴스``, ``다시보기``)."""
+    return (line.kind is LineKind.MENU or line.chrome is ChromeKind.NAVIGATION
+            or (line.kind is LineKind.OTHER and len(line.text) < MENU_PART_MAX))

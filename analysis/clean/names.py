@@ -111,9 +111,9 @@ def credit_prefix(text: str) -> tuple[Credit, int] | None:
 def format_byline(credits: Iterable[Credit]) -> str:
     """Write credits as one byline (see the module's docstring)."""
     credits = list(credits)
-    people = [p for c in credits for p in c.people]
+    people = list(dict.fromkeys(p for c in credits for p in c.people))  # a reporter card printed twice is one
     emails = list(dict.fromkeys(e for c in credits for e in c.emails))
-    paired = people and all(len(c.emails) == len(c.people) for c in credits if c.people) and len(emails) == len(people)
+    paired = len(people) > 1 and all(len(c.emails) == len(c.people) for c in credits if c.people) and len(emails) == len(people)
     if paired:
         return ", ".join(f"{p} {e}" for p, e in zip(people, emails, strict=True))
     return " ".join(part for part in (", ".join(str(p) for p in people), " ".join(emails)) if part)

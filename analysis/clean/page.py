@@ -28,6 +28,7 @@ from .byline import (
 from .captions import caption_lines, find_captions
 from .dates import choose_date
 from .lines import Line, classify_lines
+from .text import normalize_text
 from .title import find_title
 
 
@@ -53,12 +54,14 @@ def paragraph_text(line: Line) -> str:
     return line.text if line.raw.startswith("•") else line.raw
 
 
-def clean_page(page: str) -> CleanedPage:
+def clean_page(page: str, *, title_hint: str = "") -> CleanedPage:
     """Split a captured news page into title, date, byline, captions and body paragraphs.
 
     Args:
         page: the page as text, one block per line (a copy-paste, a scrape, or HTML rendered
             to lines by :func:`analysis.corpus.html_to_lines`).
+        title_hint: the headline as the page's metadata gives it (an HTML page's title found by
+            trafilatura); a head line reading exactly so is taken for the headline.
 
     Returns:
         The cleaned page; ``removed`` lists every non-empty line (and cut prefix) that was taken
@@ -71,7 +74,7 @@ def clean_page(page: str) -> CleanedPage:
     """
     lines = classify_lines(page)
     body = find_body(lines)
-    title = find_title(lines, body)
+    title = find_title(lines, body, hint=normalize_text(title_hint).strip())
     date = choose_date(lines, body_start=body.start, body_end=body.end, title=title)
     end, head = end_block(lines, body), head_credits(lines, body, title=title)
 

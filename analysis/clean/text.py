@@ -21,7 +21,7 @@ EMAIL: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #: A list bullet or a list number at the start of a line (``• 좋아요``, ``1) 제목``).
 BULLET: Final = re.compile(r"^\s*(?:[•·∙◦●○*\-–—ㆍ]|\d{1,2}[.)])\s+")
 #: Shortest line that can count as a sentence of the body.
-MIN_SENTENCE_CHARS: Final = 12
+MIN_SENTENCE_CHARS: Final = 8
 #: A line ending in 다 without a final mark is a sentence from this length on; shorter, it is a
 #: headline (``서울시, 청년 월세 지원 늘린다``).
 MIN_UNMARKED_SENTENCE_CHARS: Final = 40

@@ -46,8 +46,9 @@ SUBTITLE_MARKS: Final = ("-", "–", "—", "▶", "▷", "■", "□", "◆", "
 
 
 def is_headline(line: Line) -> bool:
-    """Could be a headline: a line of words, not a list entry, a label or a known line type."""
-    return (line.kind in (LineKind.OTHER, LineKind.SENTENCE) and not line.is_item
+    """Could be a headline: a line of words, not a list entry, a label or a known line type, and
+    not the repeat of a line printed further up (a program or section name from the menu)."""
+    return (line.kind in (LineKind.OTHER, LineKind.SENTENCE) and not line.is_item and not line.repeated
             and len(line.text) >= MIN_TITLE_CHARS and not line.text.startswith(SUBTITLE_MARKS))
 
 
@@ -76,9 +77,16 @@ def _above(lines: Sequence[Line], start: int) -> list[int]:
     return out
 
 
-def find_title(lines: Sequence[Line], body: Body) -> int | None:
-    """The index of the headline, or ``None`` when the head has no headline-like line."""
+def find_title(lines: Sequence[Line], body: Body, *, hint: str = "") -> int | None:
+    """The index of the headline, or ``None`` when the head has no headline-like line.
+
+    ``hint`` is a headline known from elsewhere (an HTML page's own title metadata): a line of
+    the head that reads exactly so is the headline.
+    """
     above = _above(lines, body.start - 1)
+    hinted = next((i for i in above if hint and lines[i].text == hint), None)
+    if hinted is not None:
+        return hinted
     anchor = next((k for k, i in enumerate(above) if is_anchor(lines[i])), None)
     candidates = above if anchor is None else above[anchor + 1:]
     first = next((k for k, i in enumerate(candidates) if is_headline(lines[i])), None)
