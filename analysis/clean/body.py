@@ -37,6 +37,8 @@ LIST_ITEM_PENALTY: Final = 40
 SHORT_LINE_PENALTY: Final = 25
 #: Most lines of in-article material (subheads, list entries, captions, ads) the body reaches across.
 MAX_GAP: Final = 8
+#: Longest line that is a subhead (``▶ 첫 번째 과제``) rather than a subtitle of the head.
+MAX_SUBHEAD_CHARS: Final = 16
 #: A line that is not a sentence still counts for the body when it is at least this long (a
 #: paragraph that lacks its final period).
 KEEP_UNTERMINATED_MIN: Final = 60
@@ -114,16 +116,35 @@ def stops_body(line: Line) -> bool:
             or line.chrome in (ChromeKind.NAVIGATION, ChromeKind.END))
 
 
-def _next_prose(lines: Sequence[Line], start: int, step: int) -> int | None:
+def list_lines(lines: Sequence[Line]) -> list[bool]:
+    """Which lines belong to a list of other stories: those under a list header (``관련기사``),
+    up to the next line of prose."""
+    out, inside = [], False
+    for line in lines:
+        if line.chrome is ChromeKind.LIST:
+            inside = True
+        elif is_prose(line) and line.kind is not LineKind.ITEM:
+            inside = False
+        out.append(inside)
+    return out
+
+
+def _next_prose(lines: Sequence[Line], start: int, step: int, in_list: Sequence[bool]) -> int | None:
     """The next prose line from ``start`` in direction ``step`` if only in-article material
-    (structure lines, captions, in-body chrome, at most :data:`MAX_GAP` of them) lies between."""
+    (structure lines, captions, in-body chrome, at most :data:`MAX_GAP` of them) lies between.
+
+    Going up, a headline-like line (:data:`MAX_SUBHEAD_CHARS` or longer, not a list entry) ends
+    the search: above the body's first paragraph such lines are the head's subtitles, and prose
+    above them is not the article's (a reader widget's sample sentence, a teaser).
+    """
     gap = 0
     i = start
     while 0 <= i < len(lines):
         line = lines[i]
         if is_prose(line):
             return i
-        if stops_body(line):
+        if stops_body(line) or (step < 0 and line.kind is LineKind.OTHER and len(line.text) >= MAX_SUBHEAD_CHARS
+                                and not in_list[i]):
             return None
         if line.kind is not LineKind.BLANK:
             gap += 1
@@ -139,9 +160,10 @@ def extend_run(lines: Sequence[Line], lo: int, hi: int) -> tuple[int, int]:
     notes that close the body (``출처 : …``, ``analysis/data/body_notes.txt``)."""
     if hi < lo:
         return lo, hi
-    while (j := _next_prose(lines, hi + 1, 1)) is not None:
+    in_list = list_lines(lines)
+    while (j := _next_prose(lines, hi + 1, 1, in_list)) is not None:
         hi = j
-    while (j := _next_prose(lines, lo - 1, -1)) is not None:
+    while (j := _next_prose(lines, lo - 1, -1, in_list)) is not None:
         lo = j
     notes = body_notes()
     j = hi + 1
@@ -161,14 +183,5 @@ def is_structure(line: Line) -> bool:
 def find_body(lines: Sequence[Line]) -> Body:
     """The body's run and its paragraph lines."""
     lo, hi = extend_run(lines, *body_run(lines))
-    paragraphs = []
-    in_list = False  # under the header of a list of other stories
-    for i in range(lo, hi + 1):
-        line = lines[i]
-        if line.chrome is ChromeKind.LIST:
-            in_list = True
-        elif is_prose(line) and line.kind is not LineKind.ITEM:
-            in_list = False
-        if is_structure(line) and not in_list:
-            paragraphs.append(i)
-    return Body(lo, hi, tuple(paragraphs))
+    in_list = list_lines(lines)
+    return Body(lo, hi, tuple(i for i in range(lo, hi + 1) if is_structure(lines[i]) and not in_list[i]))

@@ -28,6 +28,8 @@ from .text import BULLET, SENTENCE_END, is_sentence, normalize_text
 
 #: Separators between the parts of one line (menu bars, date lines with counters).
 PART_SEPARATOR: Final = re.compile(r"\s*[|│ㅣ]\s*|\s+[·•/]\s+")
+#: Characters that frame a table row (``| 2019. 02.26(화) 09:02 |``), dropped from both ends.
+FRAME: Final = ("|", "│", "┃")
 #: A part of a menu bar is at most this long (``로그인``, ``마이페이지``, ``본문듣기``).
 MENU_PART_MAX: Final = 10
 #: Other parts a date line may carry besides its date and counters: short labels.
@@ -103,6 +105,8 @@ def chrome_kind(text: str, lists: CleanerLists) -> ChromeKind | None:
 
 def is_menu_bar(text: str) -> bool:
     """Short items joined by separators: ``로그인 | 회원가입 | 마이페이지``, ``정치 · 선거``."""
+    if text.startswith(("[", "(")) and text.endswith(("]", ")")):  # [방순덕 / 마을 주민] names a speaker
+        return False
     parts = [p for p in PART_SEPARATOR.split(text) if p]
     return len(parts) >= 2 and all(len(p) <= MENU_PART_MAX and not SENTENCE_END.search(p) for p in parts)
 
@@ -134,17 +138,22 @@ def _meta_parts(text: str, lists: CleanerLists) -> tuple[DateMark | None, Credit
     return date, credit
 
 
-def _credit_with_buttons(text: str, lists: CleanerLists) -> Credit | None:
-    """A byline followed on its line by buttons (``석은비 기자 eunbi@… 다른기사 보기``)."""
+def _credit_with_extras(text: str, lists: CleanerLists) -> Credit | None:
+    """A byline followed on its line by buttons or a photo credit (``석은비 기자 eunbi@… 다른기사
+    보기``, ``[데일리온 최하나 기자 hana@… / 사진=데일리온 DB]``)."""
     opening = credit_prefix(text)
     if opening is None:
         return None
     credit, end = opening
-    return credit if chrome_kind(text[end:].strip(), lists) is not None else None
+    rest = text[end:].strip(" /|])】")
+    extra = not rest or chrome_kind(rest, lists) is not None or any(p.search(rest) for p in lists.captions)
+    return credit if extra else None
 
 
 def classify_line(raw: str, lists: CleanerLists) -> Line:
     """The :class:`Line` for one normalised page line."""
+    if len(raw) > 1 and raw[0] in FRAME and raw[-1] in FRAME:  # a table row of a print view: | 제목 |
+        raw = raw.strip("".join(FRAME) + " ")
     m = BULLET.match(raw)
     text, is_item = (raw[m.end():].strip(), True) if m else (raw, False)
     if not text:
@@ -155,11 +164,11 @@ def classify_line(raw: str, lists: CleanerLists) -> Line:
         if credit is None and (opening := credit_prefix(text)) is not None:  # By 정다은 기자 Posted : …
             credit = opening[0]
         return Line(raw, text, LineKind.DATE, is_item, date, credit=credit)
-    if not is_item and any(p.search(text) for p in lists.captions):
-        return Line(raw, text, LineKind.CAPTION)
-    credit = credit or parse_credit(text) or _credit_with_buttons(text, lists)
+    credit = credit or parse_credit(text) or _credit_with_extras(text, lists)
     if credit is not None:
         return Line(raw, text, LineKind.BYLINE, is_item, credit=credit)
+    if not is_item and any(p.search(text) for p in lists.captions):
+        return Line(raw, text, LineKind.CAPTION)
     chrome = chrome_kind(text, lists)
     if chrome is not None or not WORD.search(text):
         return Line(raw, text, LineKind.CHROME, is_item, chrome=chrome or ChromeKind.FURNITURE)

@@ -18,8 +18,8 @@ HANGUL: Final = re.compile(r"[가-힣]")
 SENTENCE_END: Final = re.compile(r"[.!?。…][\"'”’」』)\]]*\s*$|다[\"”’']?\s*$")
 TERMINAL_MARK: Final = re.compile(r"[.!?。…][\"'”’」』)\]]*\s*$")
 EMAIL: Final = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-#: A list bullet or a list number at the start of a line (``• 좋아요``, ``1) 제목``).
-BULLET: Final = re.compile(r"^\s*(?:[•·∙◦●○*\-–—ㆍ]|\d{1,2}[.)])\s+")
+#: A list bullet or a list number at the start of a line (``• 좋아요``, ``1) 제목``, ``2.서류는``).
+BULLET: Final = re.compile(r"^\s*(?:(?:[•·∙◦●○*\-–—ㆍ]|\d{1,2}[.)])\s+|\d{1,2}[.)](?=[가-힣]))")
 #: Shortest line that can count as a sentence of the body.
 MIN_SENTENCE_CHARS: Final = 8
 #: A line ending in 다 without a final mark is a sentence from this length on; shorter, it is a
