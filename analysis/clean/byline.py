@@ -27,7 +27,7 @@ from ..resources import data_path, load_words
 from .body import Body
 from .kinds import ChromeKind, LineKind
 from .lines import Line
-from .names import NAME, Credit, format_byline, parse_credit, roles
+from .names import NAME, Credit, format_byline, parse_credit, people_pattern, roles
 from .text import EMAIL, alternation
 
 #: How far after the body's last line a byline line is looked for.
@@ -45,7 +45,7 @@ def _signoff_and_intro() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     signoff = re.compile(rf"(?:[가-힣 ]{{1,20}}에서\s+)?{outlet}\s*(?:뉴스\s*)?(?P<name>{NAME})(?:\s*(?:{role}))?"
                          rf"(?:입니다|이었습니다|였습니다)\.?")
     intro = re.compile(rf"(?P<name>{NAME})\s*(?P<role>{role})(?:가|이|와|과)?\s*(?:{intros})")
-    people_eq = re.compile(rf"\s*(?P<people>{NAME}(?:\s*[,·]?\s*{NAME})*\s*(?:{role}))\s*[=＝]\s*")
+    people_eq = re.compile(rf"\s*(?P<people>{people_pattern()})\s*[=＝]\s*")
     return signoff, intro, people_eq
 
 

@@ -40,6 +40,8 @@ WORD: Final = re.compile(r"[가-힣A-Za-z]{2}|[가-힣]")
 BUTTON_GAP: Final = re.compile(r"(?:\s*[|│ㅣ·•/]\s*|\s+)")
 #: A line repeating one from further up than this many lines is a label printed again.
 REPEAT_GAP: Final = 2
+#: Most buttons one line of buttons holds; a longer line is not tested word by word.
+MAX_BUTTONS: Final = 16
 #: Longest run of words tested against the chrome list as one button (``URL 복사``).
 BUTTON_WORDS_MAX: Final = 3
 
@@ -89,7 +91,7 @@ def chrome_kind(text: str, lists: CleanerLists) -> ChromeKind | None:
         if any(p.fullmatch(text) for p in lists.chrome[kind]):
             return kind
     words = [w for w in BUTTON_GAP.split(text) if w]
-    if len(words) < 2:
+    if not 2 <= len(words) <= MAX_BUTTONS:
         return None
     for kind, patterns in ((ChromeKind.FURNITURE, lists.chrome[ChromeKind.FURNITURE]),
                            (ChromeKind.NAVIGATION, lists.chrome[ChromeKind.FURNITURE] + lists.chrome[ChromeKind.NAVIGATION])):

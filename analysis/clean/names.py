@@ -29,6 +29,8 @@ from .text import EMAIL, alternation
 #: A Korean personal name; a word ending in 부 or 팀 is a desk (사회부, 취재팀), not a name.
 NAME: Final = r"[가-힣]{2,4}"
 DESK_END: Final = ("부", "팀")
+#: Longest line read as a credit (several reporters, each with an e-mail).
+MAX_CREDIT_CHARS: Final = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,18 +63,30 @@ def prefixes() -> tuple[str, ...]:
 
 
 @cache
+def people_pattern() -> str:
+    """A regular expression for names followed by one title (``오세린 한도윤 기자``, ``이준호, 최가영 기자``).
+
+    A name is not a title (``엄지우 시민기자`` is not ``시민 기자``) and ends where its word ends or
+    its title begins, so a run of syllables splits into names one way only (no backtracking blow-up).
+    """
+    role = f"(?:{alternation(roles())})"
+    name = rf"(?!{role}(?![가-힣])){NAME}(?=[\s,·/]|{role}(?![가-힣]))"
+    return rf"(?:{name})(?:(?:\s*[,·/]\s*|\s+)(?:{name}))*\s*{role}(?![가-힣])"
+
+
+@cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     role = f"(?:{alternation(roles())})"
     prefix = f"(?:{alternation(prefixes())})"
-    name = rf"(?!{role}(?![가-힣])){NAME}"  # a name is not a title (엄지우 시민기자 is not 시민 기자)
-    group = rf"(?:{name})(?:\s*[,·/]?\s*(?:{name}))*\s*{role}(?![가-힣])"
+    name = rf"(?!{role}(?![가-힣])){NAME}(?=[\s,·/]|{role}(?![가-힣]))"
+    group = people_pattern()
     lead = (rf"(?:[\[(<【]\s*)?(?:{prefix}(?:\s*[·/]\s*{prefix})*\s*[\])>】]?\s*[=:：]?\s*)?"
             rf"(?:[가-힣A-Za-z0-9]{{1,12}}\s*[=/]\s*(?:[가-힣A-Za-z]{{1,10}}\s*,\s*)?)?"
             rf"(?:[가-힣A-Za-z0-9]{{2,12}}\s+(?={group}))?")
     people = rf"(?P<people>{group}(?:\s*[,·]?\s*(?:{prefix}\s*[=:：]?\s*)?{group})*)"
     email = rf"(?:\s*[(<\[]?\s*{EMAIL.pattern}\s*[)>\]]?)?"
     credit = re.compile(rf"{lead}{people}\s*[\])>】]?{email}")
-    person = re.compile(rf"(?P<names>(?:{name})(?:\s*[,·/]?\s*(?:{name}))*)\s*(?P<role>{role})(?![가-힣])")
+    person = re.compile(rf"(?P<names>(?:{name})(?:(?:\s*[,·/]\s*|\s+)(?:{name}))*)\s*(?P<role>{role})(?![가-힣])")
     return credit, person
 
 
@@ -86,11 +100,18 @@ def _people(text: str) -> tuple[Person, ...]:
     return tuple(out)
 
 
+def _may_credit(text: str) -> bool:
+    """Cheap test before the regular expressions: a credit names a title (or is an e-mail)."""
+    return len(text) <= MAX_CREDIT_CHARS and any(r in text for r in roles())
+
+
 def parse_credit(text: str) -> Credit | None:
     """The credit a whole line (or line part) gives, or ``None`` if it is not a byline."""
     text = text.strip()
     if EMAIL.fullmatch(text):
         return Credit(emails=(text,))
+    if not _may_credit(text):
+        return None
     m = _patterns()[0].fullmatch(text)
     if not m:
         return None
@@ -100,6 +121,8 @@ def parse_credit(text: str) -> Credit | None:
 
 def credit_prefix(text: str) -> tuple[Credit, int] | None:
     """A credit opening ``text`` (``By 정다은 기자 Posted : …``) and where it ends, or ``None``."""
+    if not any(r in text[:MAX_CREDIT_CHARS] for r in roles()):
+        return None
     m = _patterns()[0].match(text)
     end = len(m.group(0).rstrip()) if m else 0
     if not m or (end < len(text) and not text[end].isspace()):

@@ -6,7 +6,8 @@ page's structure, walking up from the body and never past the site's navigation 
 breadcrumbs, login links):
 
 1. if the head has a date or byline line, the headline is above the nearest one: subtitles
-   between it and the body are passed over;
+   between it and the body are passed over (unless nothing headline-like is above it: then the
+   date stands above the headline);
 2. otherwise the headline is the nearest headline-like line above the body;
 3. either way, headline-like lines directly above it (blank lines aside) are the headline and
    its subtitles, so the topmost of them is the headline.
@@ -90,6 +91,9 @@ def find_title(lines: Sequence[Line], body: Body, *, hint: str = "") -> int | No
     anchor = next((k for k, i in enumerate(above) if is_anchor(lines[i])), None)
     candidates = above if anchor is None else above[anchor + 1:]
     first = next((k for k, i in enumerate(candidates) if is_headline(lines[i])), None)
+    if first is None and anchor is not None:  # the date sits above the headline: 2022.06.14 | 인터뷰
+        candidates = above[:anchor]
+        first = next((k for k, i in enumerate(candidates) if is_headline(lines[i])), None)
     if first is None:
         return None
     top = first
