@@ -13,7 +13,7 @@ The people come from the first of these that names anyone, the e-mails from the 
 
 Example:
     >>> cut_dateline(["(서울=연합뉴스) 홍길동 기자 = 정부가 새 정책을 발표했다."])
-    (['정부가 새 정책을 발표했다.'], Credit(people=(Person(name='홍길동', role='기자'),), emails=()), '(서울=연합뉴스) 홍길동 기자 =')
+    (['정부가 새 정책을 발표했다.'], Credit(people=(Person(name='홍길동', role='기자'),), emails=()), ['(서울=연합뉴스) 홍길동 기자 ='])
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ from .lines import Line
 from .names import NAME, Credit, format_byline, parse_credit, people_pattern, roles
 from .text import EMAIL, alternation
 
+#: How many of the body's first paragraphs may open with the dateline.
+DATELINE_REACH: Final = 3
 #: How far after the body's last line a byline line is looked for.
 BYLINE_REACH: Final = 8
 #: A bracketed prefix of the first paragraph: ``(서울=연합뉴스)``, ``[스포츠온 김도윤 기자]``.
@@ -76,29 +78,37 @@ def head_credits(lines: Sequence[Line], body: Body, *, title: int | None) -> lis
     return [i for i in range(top, body.start) if lines[i].credit is not None]
 
 
-def cut_dateline(paragraphs: list[str]) -> tuple[list[str], Credit | None, str]:
-    """Cut a dateline prefix off the first paragraph.
-
-    Returns:
-        The paragraphs, the credit the dateline gives (``None`` if none) and the cut prefix
-        (``""`` if there was none).
-    """
-    if not paragraphs:
-        return paragraphs, None, ""
-    first = paragraphs[0]
+def dateline_of(paragraph: str) -> tuple[int, Credit | None] | None:
+    """Where a dateline opening ``paragraph`` ends and the credit it gives, or ``None``."""
     end, credit = 0, None
-    m = BRACKET_PREFIX.match(first)
+    m = BRACKET_PREFIX.match(paragraph)
     if m:
         credit = parse_credit(m["inside"])
         if credit is not None or "=" in m["inside"]:
             end = m.end()
-    people = _signoff_and_intro()[2].match(first, end)
+    people = _signoff_and_intro()[2].match(paragraph, end)
     if people:
         credit = parse_credit(people["people"])
         end = people.end()
-    if not end or end >= len(first):
-        return paragraphs, None, ""
-    return [first[end:].lstrip(), *paragraphs[1:]], credit, first[:end].strip()
+    return (end, credit) if 0 < end < len(paragraph) else None
+
+
+def cut_dateline(paragraphs: list[str]) -> tuple[list[str], Credit | None, list[str]]:
+    """Cut a dateline prefix off the paragraph it opens — the first, or one of the first
+    :data:`DATELINE_REACH`: the article starts there, and what the run had above it (a summary
+    box, a subtitle ending in 다) is the head's.
+
+    Returns:
+        The paragraphs, the credit the dateline gives (``None`` if none) and what was cut (the
+        paragraphs above it and the prefix; empty if there was no dateline).
+    """
+    for k, paragraph in enumerate(paragraphs[:DATELINE_REACH]):
+        found = dateline_of(paragraph)
+        if found is not None:
+            end, credit = found
+            cut = [*paragraphs[:k], paragraph[:end].strip()]
+            return [paragraph[end:].lstrip(), *paragraphs[k + 1:]], credit, cut
+    return paragraphs, None, []
 
 
 def cut_signoff(paragraphs: list[str]) -> tuple[list[str], Credit | None, str]:

@@ -35,6 +35,8 @@ DATE_VALUE: Final = re.compile(
 MONTHS: Final = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _CLOCK = r"(?:\s*[-,–]?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>AM|PM|am|pm))?)?"
+#: A two-digit year is read only with two-digit month and day and a time: ``24.03.08 17:20``.
+SHORT_DATE: Final = re.compile(r"(?<![\d.])(?P<y>\d{2})\.(?P<m>\d{2})\.(?P<d>\d{2})\.?\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?![\d:])")
 ENGLISH_DATE: Final = re.compile(
     rf"(?:(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?|(?P<d2>\d{{1,2}})\s+(?P<mon2>{_MONTH}),?)\s+"
     rf"(?P<y>(?:19|20)\d{{2}}){_CLOCK}", re.IGNORECASE)
@@ -92,6 +94,10 @@ def find_dates(value: str) -> list[tuple[int, int, str]]:
     for m in DATE_VALUE.finditer(value):
         iso = _iso(m["y"], m["m"], m["d"], m["H"], m["M"], m["S"], m["ampm"])
         if iso:
+            found.append((m.start(), m.end(), iso))
+    for m in SHORT_DATE.finditer(value):
+        iso = _iso(f"20{m['y']}", m["m"], m["d"], m["H"], m["M"], None, None)
+        if iso and not any(start <= m.start() < end for start, end, _ in found):
             found.append((m.start(), m.end(), iso))
     for m in ENGLISH_DATE.finditer(value):
         month = MONTHS[(m["mon"] or m["mon2"])[:3].lower()]
@@ -156,7 +162,7 @@ def date_mark(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> Date
 
 
 def _without_dates(line: str) -> str:
-    return ENGLISH_DATE.sub("", DATE_VALUE.sub("", line))
+    return SHORT_DATE.sub("", ENGLISH_DATE.sub("", DATE_VALUE.sub("", line)))
 
 
 def choose_date(lines: Sequence[Line], *, body_start: int, body_end: int, title: int | None) -> int | None:

@@ -40,6 +40,8 @@ WORD: Final = re.compile(r"[가-힣A-Za-z]{2}|[가-힣]")
 BUTTON_GAP: Final = re.compile(r"(?:\s*[|│ㅣ·•/]\s*|\s+)")
 #: A line repeating one from further up than this many lines is a label printed again.
 REPEAT_GAP: Final = 2
+#: A sentence this long is prose even if it mentions a chrome word (무단 전재, (c)).
+MAX_CHROME_PROSE: Final = 100
 #: Most buttons one line of buttons holds; a longer line is not tested word by word.
 MAX_BUTTONS: Final = 16
 #: Longest run of words tested against the chrome list as one button (``URL 복사``).
@@ -171,14 +173,15 @@ def classify_line(raw: str, lists: CleanerLists) -> Line:
         return Line(raw, text, LineKind.BYLINE, is_item, credit=credit)
     if not is_item and any(p.search(text) for p in lists.captions):
         return Line(raw, text, LineKind.CAPTION)
-    chrome = chrome_kind(text, lists)
+    prose = is_sentence(text)
+    chrome = None if prose and len(text) > MAX_CHROME_PROSE else chrome_kind(text, lists)  # prose that mentions ⓒ
     if chrome is not None or not WORD.search(text):
         return Line(raw, text, LineKind.CHROME, is_item, chrome=chrome or ChromeKind.FURNITURE)
     if is_menu_bar(text):
         return Line(raw, text, LineKind.MENU, is_item)
     if is_item:
         return Line(raw, text, LineKind.ITEM, True)
-    return Line(raw, text, LineKind.SENTENCE if is_sentence(text) else LineKind.OTHER)
+    return Line(raw, text, LineKind.SENTENCE if prose else LineKind.OTHER)
 
 
 def classify_lines(page: str) -> list[Line]:

@@ -82,12 +82,23 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     group = people_pattern()
     lead = (rf"(?:[\[(<【]\s*)?(?:{prefix}(?:\s*[·/]\s*{prefix})*\s*[\])>】]?\s*[=:：]?\s*)?"
             rf"(?:[가-힣A-Za-z0-9]{{1,12}}\s*[=/]\s*(?:[가-힣A-Za-z]{{1,10}}\s*,\s*)?)?"
-            rf"(?:[가-힣A-Za-z0-9]{{2,12}}\s+(?={group}))?")
+            rf"(?:(?:[가-힣]{{5,12}}|[가-힣0-9]*[A-Za-z0-9][가-힣A-Za-z0-9]*)\s+(?={group}))?")
     people = rf"(?P<people>{group}(?:\s*[,·]?\s*(?:{prefix}\s*[=:：]?\s*)?{group})*)"
-    email = rf"(?:\s*[(<\[]?\s*{EMAIL.pattern}\s*[)>\]]?)?"
+    email = rf"(?:\s*[/|·,=]?\s*[(<\[]?\s*{EMAIL.pattern}\s*[)>\]]?)?"
     credit = re.compile(rf"{lead}{people}\s*[\])>】]?{email}")
     person = re.compile(rf"(?P<names>(?:{name})(?:(?:\s*[,·/]\s*|\s+)(?:{name}))*)\s*(?P<role>{role})(?![가-힣])")
     return credit, person
+
+
+@cache
+def outlet_words() -> tuple[str, ...]:
+    return load_words(data_path("outlet_words.txt"))
+
+
+def is_desk_or_outlet(word: str) -> bool:
+    """A word before a reporter's name that is not a name: a desk (사회부, 취재팀) or an outlet
+    (세계뉴스, 스포츠온: ``analysis/data/outlet_words.txt``)."""
+    return word.endswith(DESK_END) or any(w in word for w in outlet_words())
 
 
 def _people(text: str) -> tuple[Person, ...]:
@@ -95,7 +106,7 @@ def _people(text: str) -> tuple[Person, ...]:
     for m in _patterns()[1].finditer(text):
         role = "기자" if m["role"].endswith("기자") else m["role"]
         for name in re.split(r"\s*[,·/]\s*|\s+", m["names"]):
-            if name and not name.endswith(DESK_END) and all(p.name != name for p in out):
+            if name and not is_desk_or_outlet(name) and all(p.name != name for p in out):
                 out.append(Person(name, role))
     return tuple(out)
 

@@ -86,7 +86,7 @@ def clean_page(page: str, *, title_hint: str = "") -> CleanedPage:
 
     used = set(body.paragraphs) | set(caption_lines(lines, end=body.end)) | set(end) | set(head)
     used.update(i for i in (date, title) if i is not None)
-    removed = [cut for cut in (dateline, signoff) if cut]
+    removed = [*dateline, *([signoff] if signoff else [])]
     removed.extend(line.text for i, line in enumerate(lines) if line.text and i not in used)
     return CleanedPage(
         title=lines[title].text if title is not None else "",

@@ -59,8 +59,16 @@ def test_not_a_credit(line):
 def test_cut_dateline(first, paragraph, people, cut):
     paragraphs, credit, prefix = cut_dateline([first, "둘째 문단이다."])
     assert paragraphs == [paragraph, "둘째 문단이다."]
-    assert [p.name for p in credit.people] if credit else people == []
-    assert prefix == cut
+    assert ([p.name for p in credit.people] if credit else []) == people
+    assert prefix == ([cut] if cut else [])
+
+
+def test_dateline_starts_the_article():
+    """Prose the run had above the dateline (a summary box, a subtitle ending in 다) is not body."""
+    paragraphs, _, cut = cut_dateline(["내년부터 청년 월세 지원 대상이 넓어지고 소득 기준도 크게 완화된다",
+                                            "(서울=연합뉴스) 홍길동 기자 = " + BODY[0], BODY[1]])
+    assert paragraphs == BODY
+    assert cut == ["내년부터 청년 월세 지원 대상이 넓어지고 소득 기준도 크게 완화된다", "(서울=연합뉴스) 홍길동 기자 ="]
 
 
 def test_dateline_is_cut_and_becomes_byline():
