@@ -154,24 +154,23 @@ def _next_prose(lines: Sequence[Line], start: int, step: int, in_list: Sequence[
     return None
 
 
-def extend_run(lines: Sequence[Line], lo: int, hi: int) -> tuple[int, int]:
+def extend_run(lines: Sequence[Line], lo: int, hi: int, *, in_list: Sequence[bool]) -> tuple[int, int]:
     """Grow the densest run over short gaps of in-article material to the prose beyond them
-    (a lead above a numbered list, a paragraph below a block of related links), and over the
+    (a lead above a numbered list, a paragraph below a block of related links), then over the
     notes that close the body (``출처 : …``, ``analysis/data/body_notes.txt``)."""
     if hi < lo:
         return lo, hi
-    in_list = list_lines(lines)
     while (j := _next_prose(lines, hi + 1, 1, in_list)) is not None:
         hi = j
     while (j := _next_prose(lines, lo - 1, -1, in_list)) is not None:
         lo = j
-    notes = body_notes()
-    j = hi + 1
-    while j < len(lines) and (lines[j].kind is LineKind.BLANK or (not stops_body(lines[j]) and lines[j].kind is LineKind.OTHER
-                                                                     and any(p.fullmatch(lines[j].text) for p in notes))):
-        if lines[j].kind is not LineKind.BLANK:
-            hi = j
-        j += 1
+    for j in range(hi + 1, len(lines)):
+        line = lines[j]
+        if line.kind is LineKind.BLANK:
+            continue
+        if stops_body(line) or line.kind is not LineKind.OTHER or not any(p.fullmatch(line.text) for p in body_notes()):
+            break
+        hi = j
     return lo, hi
 
 
@@ -182,6 +181,6 @@ def is_structure(line: Line) -> bool:
 
 def find_body(lines: Sequence[Line]) -> Body:
     """The body's run and its paragraph lines."""
-    lo, hi = extend_run(lines, *body_run(lines))
     in_list = list_lines(lines)
+    lo, hi = extend_run(lines, *body_run(lines), in_list=in_list)
     return Body(lo, hi, tuple(i for i in range(lo, hi + 1) if is_structure(lines[i]) and not in_list[i]))

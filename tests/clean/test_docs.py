@@ -7,7 +7,8 @@ import importlib
 
 import pytest
 
-MODULES = ["analysis.clean", "analysis.clean.text", "analysis.clean.dates", "analysis.clean.lines",
+MODULES = ["analysis.clean", "analysis.clean.text", "analysis.clean.dates", "analysis.clean.lines", "analysis.clean.kinds",
+           "analysis.clean.names",
            "analysis.clean.body", "analysis.clean.title", "analysis.clean.captions", "analysis.clean.byline",
            "analysis.clean.page", "analysis.clean.evaluate"]
 
