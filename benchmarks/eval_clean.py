@@ -15,6 +15,10 @@ field. ``--ref DIR`` cleans with the ``analysis`` package of the checkout ``DIR`
 subprocess with ``PYTHONPATH=DIR``) and scores with this checkout's scorer, so a commit's figures
 can be had from a ``git worktree add DIR COMMIT``. ``--aggregate-only`` prints no per-page line
 (for a held-out set, whose failures must not be read). ``--json FILE`` also writes the figures.
+The times printed are reading and cleaning the folder's pages as the loader does (decoding, HTML
+rendering with trafilatura's metadata, cleaning) a second time, after a first pass has imported
+the libraries and compiled the patterns, and ``clean_page`` alone (median of 5 passes); with
+``--ref`` only the first, and it is the subprocess's whole run, start-up included.
 """
 
 from __future__ import annotations
@@ -23,8 +27,10 @@ import argparse
 import importlib.util
 import json
 import os
+import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve()
@@ -43,6 +49,7 @@ def _scorer():
 def predictions(folder: str, ref: str | None) -> dict:
     """Page file name → output fields, cleaned by this process's ``analysis`` or by ``ref``'s."""
     if ref is None:
+        _scorer().clean_folder(folder)  # warm up: imports, compiled patterns, loaded lists
         return _scorer().clean_folder(folder)
     env = {**os.environ, "PYTHONPATH": str(Path(ref).resolve())}
     proc = subprocess.run([sys.executable, str(HERE), "--predict", folder], env=env, capture_output=True,
@@ -50,6 +57,25 @@ def predictions(folder: str, ref: str | None) -> dict:
     if proc.returncode:
         raise SystemExit(f"{ref}: cleaning {folder} failed:\n{proc.stderr.strip()}")
     return json.loads(proc.stdout)
+
+
+def clean_page_ms(folder: str, *, repeats: int = 5) -> float:
+    """Median milliseconds ``clean_page`` alone takes per page of ``folder`` (pages decoded and HTML
+    rendered beforehand, one warm-up pass)."""
+    from analysis.clean import clean_page
+    from analysis.corpus import decode, html_to_lines
+
+    texts = []
+    for page in _scorer().expected_pages(folder):
+        text = decode(page.read_bytes(), page)
+        texts.append(html_to_lines(text)[0] if page.suffix in (".html", ".htm") else text)
+    runs = []
+    for _ in range(repeats + 1):
+        started = time.perf_counter()
+        for text in texts:
+            clean_page(text)
+        runs.append((time.perf_counter() - started) * 1000 / max(1, len(texts)))
+    return statistics.median(runs[1:])
 
 
 def _errors(folder: str, got: dict, scores) -> None:
@@ -89,11 +115,18 @@ def main(argv: list[str] | None = None) -> int:
     scorer = _scorer()
     report = {}
     for folder in args.folders:
+        started = time.perf_counter()
         got = predictions(folder, args.ref)
+        seconds = time.perf_counter() - started
         scores = scorer.score_folder(folder, got)
         summary = scorer.summarize(scores)
-        report[folder] = {"summary": summary}
-        print(f"# {folder} ({'ref ' + args.ref if args.ref else 'this checkout'}): {summary['pages']} pages")
+        report[folder] = {"summary": summary, "seconds": seconds}
+        per_page = 1000 * seconds / max(1, summary["pages"])
+        timing = f"read and cleaned in {per_page:.1f} ms a page"
+        if args.ref is None:
+            report[folder]["clean_page_ms"] = clean_ms = clean_page_ms(folder)
+            timing += f", of which clean_page {clean_ms:.1f} ms"
+        print(f"# {folder} ({'ref ' + args.ref if args.ref else 'this checkout'}): {summary['pages']} pages, {timing}")
         if not args.aggregate_only:
             report[folder]["pages"] = [{"name": s.name, "layout": s.layout, "tp": s.true_pos, "fp": s.false_pos,
                                         "fn": s.false_neg, "title": s.title_ok, "date": s.date_ok,

@@ -75,6 +75,15 @@ class CleanerLists(NamedTuple):
     captions: tuple[re.Pattern[str], ...]
     date_labels: dict[str, tuple[re.Pattern[str], ...]]
 
+    def any_chrome(self, *kinds: ChromeKind) -> re.Pattern[str]:
+        """One pattern that fully matches a line wherever one of ``kinds``' patterns would."""
+        return _joined(tuple(p.pattern for kind in kinds for p in self.chrome[kind]))
+
+
+@cache
+def _joined(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
 
 @cache
 def cleaner_lists() -> CleanerLists:
@@ -90,17 +99,17 @@ def chrome_kind(text: str, lists: CleanerLists) -> ChromeKind | None:
     """The chrome role of a whole line, or of a line made only of buttons (``크게 작게 인쇄``,
     ``로그인 회원가입``)."""
     for kind in (ChromeKind.END, ChromeKind.LIST, ChromeKind.NAVIGATION, ChromeKind.FURNITURE):
-        if any(p.fullmatch(text) for p in lists.chrome[kind]):
+        if lists.any_chrome(kind).fullmatch(text):
             return kind
     words = [w for w in BUTTON_GAP.split(text) if w]
     if not 2 <= len(words) <= MAX_BUTTONS:
         return None
-    for kind, patterns in ((ChromeKind.FURNITURE, lists.chrome[ChromeKind.FURNITURE]),
-                           (ChromeKind.NAVIGATION, lists.chrome[ChromeKind.FURNITURE] + lists.chrome[ChromeKind.NAVIGATION])):
+    for kind, buttons in ((ChromeKind.FURNITURE, lists.any_chrome(ChromeKind.FURNITURE)),
+                          (ChromeKind.NAVIGATION, lists.any_chrome(ChromeKind.FURNITURE, ChromeKind.NAVIGATION))):
         # cover the words with buttons of one to three words each (dynamic programming over positions)
         covered = [True] + [False] * len(words)
         for end in range(1, len(words) + 1):
-            covered[end] = any(covered[start] and any(p.fullmatch(" ".join(words[start:end])) for p in patterns)
+            covered[end] = any(covered[start] and buttons.fullmatch(" ".join(words[start:end]))
                                for start in range(max(0, end - BUTTON_WORDS_MAX), end))
         if covered[-1]:
             return kind
