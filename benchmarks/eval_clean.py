@@ -24,6 +24,7 @@ the libraries and compiled the patterns, and ``clean_page`` alone (median of 5 p
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import json
 import os
@@ -37,6 +38,7 @@ HERE = Path(__file__).resolve()
 SCORER = HERE.parents[1] / "analysis" / "clean" / "evaluate.py"
 
 
+@functools.cache
 def _scorer():
     """This checkout's scorer, loaded from its file (so the same code scores every checkout)."""
     spec = importlib.util.spec_from_file_location("clean_evaluate", SCORER)

@@ -39,16 +39,26 @@ BRACKET_PREFIX: Final = re.compile(r"\s*[\[(【]\s*(?P<inside>[^\[\]()【】]{1,
 
 
 @cache
-def _signoff_and_intro() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def signoff_regex() -> re.Pattern[str]:
+    """A broadcaster's closing line: ``MBC 뉴스 최유진입니다.``, ``제주에서 YTN 고재형입니다.``,
+    ``누리TV뉴스 강서윤입니다.`` (``broadcasters.txt``, or any Latin or …TV/…뉴스 outlet)."""
     broadcasters = alternation(load_words(data_path("broadcasters.txt")))
-    intros = alternation(load_words(data_path("report_intros.txt")))
-    role = alternation(roles())
     outlet = rf"(?:{broadcasters}|[A-Z][A-Za-z0-9]{{1,9}}|[가-힣A-Za-z0-9]{{1,10}}(?:TV|뉴스|방송))"
-    signoff = re.compile(rf"(?:[가-힣 ]{{1,20}}에서\s+)?{outlet}\s*(?:뉴스\s*)?(?P<name>{NAME})(?:\s*(?:{role}))?"
-                         rf"(?:입니다|이었습니다|였습니다)\.?")
-    intro = re.compile(rf"(?P<name>{NAME})\s*(?P<role>{role})(?:가|이|와|과)?\s*(?:{intros})")
-    people_eq = re.compile(rf"\s*(?P<people>{people_pattern()})\s*[=＝]\s*")
-    return signoff, intro, people_eq
+    return re.compile(rf"(?:[가-힣 ]{{1,20}}에서\s+)?{outlet}\s*(?:뉴스\s*)?(?P<name>{NAME})(?:\s*(?:{alternation(roles())}))?"
+                      rf"(?:입니다|이었습니다|였습니다)\.?")
+
+
+@cache
+def intro_regex() -> re.Pattern[str]:
+    """A transcript introducing its reporter: ``최유진 기자가 보도합니다`` (``report_intros.txt``)."""
+    intros = alternation(load_words(data_path("report_intros.txt")))
+    return re.compile(rf"(?P<name>{NAME})\s*(?P<role>{alternation(roles())})(?:가|이|와|과)?\s*(?:{intros})")
+
+
+@cache
+def dateline_people_regex() -> re.Pattern[str]:
+    """The reporters of a dateline, closed by ``=``: ``홍길동 기자 =``, ``오세린 한도윤 기자 =``."""
+    return re.compile(rf"\s*(?P<people>{people_pattern()})\s*[=＝]\s*")
 
 
 def end_block(lines: Sequence[Line], body: Body) -> list[int]:
@@ -86,7 +96,7 @@ def dateline_of(paragraph: str) -> tuple[int, Credit | None] | None:
         credit = parse_credit(m["inside"])
         if credit is not None or "=" in m["inside"]:
             end = m.end()
-    people = _signoff_and_intro()[2].match(paragraph, end)
+    people = dateline_people_regex().match(paragraph, end)
     if people:
         credit = parse_credit(people["people"])
         end = people.end()
@@ -115,7 +125,7 @@ def cut_signoff(paragraphs: list[str]) -> tuple[list[str], Credit | None, str]:
     """A broadcaster's sign-off closing the body leaves it and names the reporter. Returns the
     paragraphs, the credit (``None`` if there is no sign-off) and the cut line (``""``)."""
     if paragraphs:
-        m = _signoff_and_intro()[0].fullmatch(paragraphs[-1])
+        m = signoff_regex().fullmatch(paragraphs[-1])
         if m:
             return paragraphs[:-1], parse_credit(f"{m['name']} 기자"), paragraphs[-1]
     return paragraphs, None, ""
@@ -124,7 +134,7 @@ def cut_signoff(paragraphs: list[str]) -> tuple[list[str], Credit | None, str]:
 def introduced_reporter(paragraphs: Sequence[str]) -> Credit | None:
     """A reporter a transcript introduces (``최유진 기자가 보도합니다.``, ``사회부 하예린 기자 나와 있습니다.``)."""
     for paragraph in paragraphs:
-        m = _signoff_and_intro()[1].search(paragraph)
+        m = intro_regex().search(paragraph)
         if m:
             return parse_credit(f"{m['name']} {m['role']}")
     return None

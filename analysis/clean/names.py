@@ -63,31 +63,44 @@ def prefixes() -> tuple[str, ...]:
 
 
 @cache
-def people_pattern() -> str:
-    """A regular expression for names followed by one title (``오세린 한도윤 기자``, ``이준호, 최가영 기자``).
-
-    A name is not a title (``엄지우 시민기자`` is not ``시민 기자``) and ends where its word ends or
-    its title begins, so a run of syllables splits into names one way only (no backtracking blow-up).
-    """
-    role = f"(?:{alternation(roles())})"
-    name = rf"(?!{role}(?![가-힣])){NAME}(?=[\s,·/]|{role}(?![가-힣]))"
-    return rf"(?:{name})(?:(?:\s*[,·/]\s*|\s+)(?:{name}))*\s*{role}(?![가-힣])"
+def role_pattern() -> str:
+    """An alternation of the titles of ``reporter_roles.txt``, not followed by more syllables."""
+    return rf"(?:{alternation(roles())})(?![가-힣])"
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    role = f"(?:{alternation(roles())})"
+def name_pattern() -> str:
+    """A name: not a title itself (``엄지우 시민기자`` is not ``시민 기자``), and ending where its word
+    ends or its title begins, so a run of syllables splits into names one way only (no
+    backtracking blow-up on long lines)."""
+    return rf"(?!{role_pattern()}){NAME}(?=[\s,·/]|{role_pattern()})"
+
+
+@cache
+def people_pattern() -> str:
+    """Names followed by one title: ``오세린 한도윤 기자``, ``이준호, 최가영 기자``."""
+    name = name_pattern()
+    return rf"(?:{name})(?:(?:\s*[,·/]\s*|\s+)(?:{name}))*\s*{role_pattern()}"
+
+
+@cache
+def credit_regex() -> re.Pattern[str]:
+    """A whole credit: optional role prefixes (``글·사진``, ``[취재]``, ``By``), an outlet
+    (``[스포츠온=런던,``, ``[서해타임즈``), names with their titles, an optional e-mail."""
     prefix = f"(?:{alternation(prefixes())})"
-    name = rf"(?!{role}(?![가-힣])){NAME}(?=[\s,·/]|{role}(?![가-힣]))"
     group = people_pattern()
     lead = (rf"(?:[\[(<【]\s*)?(?:{prefix}(?:\s*[·/]\s*{prefix})*\s*[\])>】]?\s*[=:：]?\s*)?"
             rf"(?:[가-힣A-Za-z0-9]{{1,12}}\s*[=/]\s*(?:[가-힣A-Za-z]{{1,10}}\s*,\s*)?)?"
             rf"(?:(?:[가-힣]{{5,12}}|[가-힣0-9]*[A-Za-z0-9][가-힣A-Za-z0-9]*)\s+(?={group}))?")
     people = rf"(?P<people>{group}(?:\s*[,·]?\s*(?:{prefix}\s*[=:：]?\s*)?{group})*)"
     email = rf"(?:\s*[/|·,=]?\s*[(<\[]?\s*{EMAIL.pattern}\s*[)>\]]?)?"
-    credit = re.compile(rf"{lead}{people}\s*[\])>】]?{email}")
-    person = re.compile(rf"(?P<names>(?:{name})(?:(?:\s*[,·/]\s*|\s+)(?:{name}))*)\s*(?P<role>{role})(?![가-힣])")
-    return credit, person
+    return re.compile(rf"{lead}{people}\s*[\])>】]?{email}")
+
+
+@cache
+def _person_regex() -> re.Pattern[str]:
+    name = name_pattern()
+    return re.compile(rf"(?P<names>(?:{name})(?:(?:\s*[,·/]\s*|\s+)(?:{name}))*)\s*(?P<role>{alternation(roles())})(?![가-힣])")
 
 
 @cache
@@ -103,7 +116,7 @@ def is_desk_or_outlet(word: str) -> bool:
 
 def _people(text: str) -> tuple[Person, ...]:
     out: list[Person] = []
-    for m in _patterns()[1].finditer(text):
+    for m in _person_regex().finditer(text):
         role = "기자" if m["role"].endswith("기자") else m["role"]
         for name in re.split(r"\s*[,·/]\s*|\s+", m["names"]):
             if name and not is_desk_or_outlet(name) and all(p.name != name for p in out):
@@ -123,7 +136,7 @@ def parse_credit(text: str) -> Credit | None:
         return Credit(emails=(text,))
     if not _may_credit(text):
         return None
-    m = _patterns()[0].fullmatch(text)
+    m = credit_regex().fullmatch(text)
     if not m:
         return None
     people = _people(m["people"])
@@ -134,7 +147,7 @@ def credit_prefix(text: str) -> tuple[Credit, int] | None:
     """A credit opening ``text`` (``By 정다은 기자 Posted : …``) and where it ends, or ``None``."""
     if not any(r in text[:MAX_CREDIT_CHARS] for r in roles()):
         return None
-    m = _patterns()[0].match(text)
+    m = credit_regex().match(text)
     end = len(m.group(0).rstrip()) if m else 0
     if not m or (end < len(text) and not text[end].isspace()):
         return None

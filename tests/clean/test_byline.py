@@ -85,7 +85,7 @@ def test_trailing_email_is_cut():
 @pytest.mark.parametrize(
     ("signoff", "name"),
     [("MBC 뉴스 최유진입니다.", "최유진"), ("제주에서 YTN 고재형입니다.", "고재형"), ("HBS 뉴스 박소연입니다.", "박소연"),
-     ("누리TV뉴스 강서윤입니다.", "강서윤")],
+     ("누리TV뉴스 강서윤입니다.", "강서윤"), ("KBS 박민재 기자입니다.", "박민재")],
 )
 def test_broadcaster_signoff_is_the_byline(signoff, name):
     assert cut_signoff([*BODY, signoff]) == (BODY, Credit((Person(name, "기자"),)), signoff)
