@@ -345,7 +345,7 @@ def _read_file(path: Path) -> Iterator[Record | Reject]:
         except ValueError as err:
             yield Reject(str(path), "", str(err))
             return
-        page = clean_page(text)
+        page = clean_page(text, title_hint=meta.get("title", ""))
         if not page.paragraphs:
             yield Reject(str(path), "", "no article body found (no run of sentence-like lines)")
             return

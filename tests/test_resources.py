@@ -61,11 +61,11 @@ def test_missing_list(tmp_path):
 
 
 def test_shipped_lists_load():
-    from analysis.clean import _patterns
+    from analysis.clean.lines import cleaner_lists
     from analysis.keywords import load_stopwords
     from analysis.quotes import lexicon
 
-    assert len(_patterns()[0]) > 5
+    assert len(cleaner_lists().chrome["FURNITURE"]) > 5
     assert "말하다" in lexicon().speech_verbs
     assert "것" in load_stopwords()
     assert ("탄소중립", "NNG", 0.0) in load_user_dictionary()

@@ -1,0 +1,38 @@
+"""Stage: photo captions, kept apart from the body.
+
+Example:
+    >>> from analysis.clean.lines import classify_lines
+    >>> lines = classify_lines("▲ 시청 앞 광장 (사진=독자 제공)\\n정부가 새 정책을 발표했다. 내년부터 시행된다.")
+    >>> find_captions(lines, end=1)
+    [(0, '시청 앞 광장 (사진=독자 제공)')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from .lines import Line, LineKind
+
+#: The marker some sites put before a caption (dropped from the caption).
+CAPTION_MARKER: Final = re.compile(r"^[▲△■□◆◇▶▷☞]\s*")
+
+
+def find_captions(lines: Sequence[Line], *, end: int) -> list[tuple[int, str]]:
+    """``(line index, caption)`` for every caption line from the top of the page to ``end``
+    (the body's last line); a caption printed twice is listed once, with its first line."""
+    out: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for i in range(0, end + 1):
+        if lines[i].kind is LineKind.CAPTION:
+            caption = CAPTION_MARKER.sub("", lines[i].text)
+            if caption not in seen:
+                seen.add(caption)
+                out.append((i, caption))
+    return out
+
+
+def caption_lines(lines: Sequence[Line], *, end: int) -> list[int]:
+    """Every caption line up to ``end``, repeats included (they are all taken out of the page)."""
+    return [i for i in range(0, end + 1) if lines[i].kind is LineKind.CAPTION]

@@ -1,0 +1,214 @@
+"""Stage 1: split a page into lines and say what each line is.
+
+Every line gets one :class:`LineKind` — a date line, a photo caption, a byline, known chrome, a
+menu bar, a list item, a sentence of prose, or something else (a headline, a label, a subhead)
+— decided from the line alone with the pattern lists in ``analysis/data``. A line made of
+several parts (``2019.04.02 14:31 | 댓글 3 | 조회수 812``, ``크게 작게 인쇄``) is judged by its
+parts. The later stages decide from the page's structure which lines are the article.
+
+Example:
+    >>> [line.kind.value for line in classify_lines("제목입니다 정말로\\n입력 2022-08-01 10:00\\n• 좋아요0")]
+    ['other', 'date', 'chrome']
+    >>> classify_lines("2019.04.02 14:31 | 댓글 3 | 조회수 812")[0].date.iso
+    '2019-04-02T14:31'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Final, NamedTuple
+
+from ..resources import data_path, load_patterns, load_tagged_patterns
+from .dates import DATE_VALUE, DateMark, date_labels, date_mark
+from .kinds import ChromeKind, LineKind
+from .names import Credit, credit_prefix, parse_credit
+from .text import BULLET, SENTENCE_END, is_sentence, normalize_text
+
+#: Separators between the parts of one line (menu bars, date lines with counters).
+PART_SEPARATOR: Final = re.compile(r"\s*[|│ㅣ]\s*|\s+[·•/]\s+")
+#: Characters that frame a table row (``| 2019. 02.26(화) 09:02 |``), dropped from both ends.
+FRAME: Final = ("|", "│", "┃")
+#: A part of a menu bar is at most this long (``로그인``, ``마이페이지``, ``본문듣기``).
+MENU_PART_MAX: Final = 10
+#: Other parts a date line may carry besides its date and counters: short labels.
+DATE_PART_LABEL_MAX: Final = 12
+#: A word: two letters (Hangul or Latin) in a row.
+WORD: Final = re.compile(r"[가-힣A-Za-z]{2}|[가-힣]")
+#: What separates the buttons of a line of buttons (``크게 작게 인쇄``, ``본문듣기 · 설정``).
+BUTTON_GAP: Final = re.compile(r"(?:\s*[|│ㅣ·•/]\s*|\s+)")
+#: A line repeating one from further up than this many lines is a label printed again.
+REPEAT_GAP: Final = 2
+#: A sentence this long is prose even if it mentions a chrome word (무단 전재, (c)).
+MAX_CHROME_PROSE: Final = 100
+#: Most buttons one line of buttons holds; a longer line is not tested word by word.
+MAX_BUTTONS: Final = 16
+#: Longest run of words tested against the chrome list as one button (``URL 복사``).
+BUTTON_WORDS_MAX: Final = 3
+
+
+@dataclass(slots=True)
+class Line:
+    """One page line.
+
+    ``raw`` is the normalised line as on the page, ``text`` the same without a list bullet;
+    ``date`` is set for date lines, ``chrome`` for chrome lines, ``credit`` for lines that name a
+    reporter (a byline line, or a date line with a byline part); ``repeated`` when the same text
+    stood earlier among the page's menu entries (a program or section name printed again).
+    """
+
+    raw: str
+    text: str
+    kind: LineKind
+    is_item: bool = False
+    date: DateMark | None = None
+    chrome: ChromeKind | None = None
+    credit: Credit | None = None
+    repeated: bool = False
+
+
+class CleanerLists(NamedTuple):
+    """The pattern lists the cleaner reads from ``analysis/data``."""
+
+    chrome: dict[str, tuple[re.Pattern[str], ...]]
+    captions: tuple[re.Pattern[str], ...]
+    date_labels: dict[str, tuple[re.Pattern[str], ...]]
+
+    def any_chrome(self, *kinds: ChromeKind) -> re.Pattern[str]:
+        """One pattern that fully matches a line wherever one of ``kinds``' patterns would."""
+        return _joined(tuple(p.pattern for kind in kinds for p in self.chrome[kind]))
+
+
+@cache
+def _joined(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+@cache
+def cleaner_lists() -> CleanerLists:
+    """Load (once) and check the cleaner's lists."""
+    return CleanerLists(
+        chrome=load_tagged_patterns(data_path("chrome_lines.txt"), tuple(ChromeKind)),
+        captions=load_patterns(data_path("caption_patterns.txt")),
+        date_labels=date_labels(),
+    )
+
+
+def chrome_kind(text: str, lists: CleanerLists) -> ChromeKind | None:
+    """The chrome role of a whole line, or of a line made only of buttons (``크게 작게 인쇄``,
+    ``로그인 회원가입``)."""
+    for kind in (ChromeKind.END, ChromeKind.LIST, ChromeKind.NAVIGATION, ChromeKind.FURNITURE):
+        if lists.any_chrome(kind).fullmatch(text):
+            return kind
+    words = [w for w in BUTTON_GAP.split(text) if w]
+    if not 2 <= len(words) <= MAX_BUTTONS:
+        return None
+    for kind, buttons in ((ChromeKind.FURNITURE, lists.any_chrome(ChromeKind.FURNITURE)),
+                          (ChromeKind.NAVIGATION, lists.any_chrome(ChromeKind.FURNITURE, ChromeKind.NAVIGATION))):
+        # cover the words with buttons of one to three words each (dynamic programming over positions)
+        covered = [True] + [False] * len(words)
+        for end in range(1, len(words) + 1):
+            covered[end] = any(covered[start] and buttons.fullmatch(" ".join(words[start:end]))
+                               for start in range(max(0, end - BUTTON_WORDS_MAX), end))
+        if covered[-1]:
+            return kind
+    return None
+
+
+def is_menu_bar(text: str) -> bool:
+    """Short items joined by separators: ``로그인 | 회원가입 | 마이페이지``, ``정치 · 선거``."""
+    if text.startswith(("[", "(")) and text.endswith(("]", ")")):  # [방순덕 / 마을 주민] names a speaker
+        return False
+    parts = [p for p in PART_SEPARATOR.split(text) if p]
+    return len(parts) >= 2 and all(len(p) <= MENU_PART_MAX and not SENTENCE_END.search(p) for p in parts)
+
+
+def is_label(part: str) -> bool:
+    """A short part that is not a sentence (``기자명``, ``사회부``, ``사진 제공 솔밭빵집``)."""
+    return len(part) <= DATE_PART_LABEL_MAX and not SENTENCE_END.search(part)
+
+
+def _meta_parts(text: str, lists: CleanerLists) -> tuple[DateMark | None, Credit | None]:
+    """A meta line made of parts: one part is a date or a byline, the others are dates, counters,
+    chrome, bylines or short labels (``2019.04.02 14:31 | 댓글 3 | 조회수 812``,
+    ``김민지 기자 | 입력 …``, ``글 이서윤 기자 | 사진 제공 솔밭빵집``). Returns its date and credit
+    (``None, None`` if the line is not one)."""
+    parts = [p for p in PART_SEPARATOR.split(text) if p]
+    if len(parts) < 2:
+        return None, None
+    date: DateMark | None = None
+    credit: Credit | None = None
+    for part in parts:
+        mark = date_mark(part, lists.date_labels)
+        found = parse_credit(part) if mark is None else None
+        if mark is not None:
+            date = date or mark
+        elif found is not None:
+            credit = credit or found
+        elif not (DATE_VALUE.search(part) or chrome_kind(part, lists) or is_label(part)):
+            return None, None
+    return date, credit
+
+
+def _credit_with_extras(text: str, lists: CleanerLists) -> Credit | None:
+    """A byline followed on its line by buttons or a photo credit (``석은비 기자 eunbi@… 다른기사
+    보기``, ``[데일리온 최하나 기자 hana@… / 사진=데일리온 DB]``)."""
+    opening = credit_prefix(text)
+    if opening is None:
+        return None
+    credit, end = opening
+    rest = text[end:].strip(" /|])】")
+    extra = not rest or chrome_kind(rest, lists) is not None or any(p.search(rest) for p in lists.captions)
+    return credit if extra else None
+
+
+def classify_line(raw: str, lists: CleanerLists) -> Line:
+    """The :class:`Line` for one normalised page line."""
+    if len(raw) > 1 and raw[0] in FRAME and raw[-1] in FRAME:  # a table row of a print view: | 제목 |
+        raw = raw.strip("".join(FRAME) + " ")
+    m = BULLET.match(raw)
+    text, is_item = (raw[m.end():].strip(), True) if m else (raw, False)
+    if not text:
+        return Line(raw, text, LineKind.BLANK, is_item)
+    parts_date, credit = _meta_parts(text, lists)
+    date = date_mark(text, lists.date_labels) or parts_date
+    if date is not None:
+        if credit is None and (opening := credit_prefix(text)) is not None:  # By 정다은 기자 Posted : …
+            credit = opening[0]
+        return Line(raw, text, LineKind.DATE, is_item, date, credit=credit)
+    credit = credit or parse_credit(text) or _credit_with_extras(text, lists)
+    if credit is not None:
+        return Line(raw, text, LineKind.BYLINE, is_item, credit=credit)
+    if not is_item and any(p.search(text) for p in lists.captions):
+        return Line(raw, text, LineKind.CAPTION)
+    prose = is_sentence(text)
+    chrome = None if prose and len(text) > MAX_CHROME_PROSE else chrome_kind(text, lists)  # prose that mentions ⓒ
+    if chrome is not None or not WORD.search(text):
+        return Line(raw, text, LineKind.CHROME, is_item, chrome=chrome or ChromeKind.FURNITURE)
+    if is_menu_bar(text):
+        return Line(raw, text, LineKind.MENU, is_item)
+    if is_item:
+        return Line(raw, text, LineKind.ITEM, True)
+    return Line(raw, text, LineKind.SENTENCE if prose else LineKind.OTHER)
+
+
+def classify_lines(page: str) -> list[Line]:
+    """Every line of ``page`` (normalised with :func:`normalize_text`), classified. A line is
+    ``repeated`` when its text stood earlier on the page among menu entries, more than
+    :data:`REPEAT_GAP` lines before (a program name in the menu printed again above the headline)."""
+    lists = cleaner_lists()
+    lines = [classify_line(raw, lists) for raw in normalize_text(page).split("\n")]
+    words = [i for i, line in enumerate(lines) if line.text]
+    first_seen: dict[str, int] = {}
+    for k, i in enumerate(words):
+        j = first_seen.setdefault(lines[i].text, k)
+        if k - j > REPEAT_GAP and j > 0:  # the page's first line is its own title, not a menu entry
+            lines[i].repeated = any(_is_menu_entry(lines[words[n]]) for n in (j - 1, j + 1) if 0 <= n < len(words))
+    return lines
+
+
+def _is_menu_entry(line: Line) -> bool:
+    """A line of a menu: a menu bar, navigation, or a short label (``뉴스``, ``다시보기``)."""
+    return (line.kind is LineKind.MENU or line.chrome is ChromeKind.NAVIGATION
+            or (line.kind is LineKind.OTHER and len(line.text) < MENU_PART_MAX))

@@ -1,0 +1,94 @@
+"""Stage 1: what each line is, from the line alone (composed lines in the shapes real sites use)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.clean.kinds import ChromeKind, LineKind
+from analysis.clean.lines import classify_line, classify_lines, cleaner_lists, is_menu_bar
+
+
+def kind_of(text: str) -> LineKind:
+    return classify_line(text, cleaner_lists()).kind
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("입력 2022-08-01 10:00", LineKind.DATE),
+        ("2019.04.02 14:31 | 댓글 3 | 조회수 812", LineKind.DATE),
+        ("김민지 기자 | 입력 2021.05.06 09:10 | 수정 2021.05.06 11:00", LineKind.DATE),
+        ("승인 2005.06.27 00:00 • 댓글 0", LineKind.DATE),
+        ("2023. 3. 24. 16:01", LineKind.DATE),
+        ("▲ 시민들이 광장을 걷고 있다.", LineKind.CAPTION),
+        ("3일 오전 배추밭에 서리가 내려 있다. [사진=뉴시스]", LineKind.CAPTION),
+        ("홍길동 기자", LineKind.BYLINE),
+        ("글·사진 박지수 기자", LineKind.BYLINE),
+        ("[세계뉴스 전승원 기자]", LineKind.BYLINE),
+        ("김철수·이영희 기자 kcs@news.example.kr", LineKind.BYLINE),
+        ("광주 = 김대영 기자 kdy@news.example.kr", LineKind.BYLINE),
+        ("hong@news.example.kr", LineKind.BYLINE),
+        ("좋아요 3", LineKind.CHROME),
+        ("크게 작게 카카오톡 페이스북 URL 복사 인쇄", LineKind.CHROME),
+        ("본문듣기 · 설정", LineKind.CHROME),
+        ("로그인 | 회원가입 | 마이페이지", LineKind.CHROME),
+        ("정치 | 경제 | 사회 | 국제", LineKind.MENU),
+        ("정치 · 선거", LineKind.MENU),
+        ("|", LineKind.CHROME),
+        ("• 수도권 아파트 전셋값 9주 연속 하락", LineKind.ITEM),
+        ("정부가 새 정책을 발표했다.", LineKind.SENTENCE),
+        ("'층간소음 보복' 천장에 스피커 단 40대…법원 \"소음도 폭행\" 벌금형", LineKind.OTHER),
+        ("▶ 첫 번째 과제", LineKind.OTHER),
+        ("-소감은?", LineKind.OTHER),
+        ("한·미 정상회담 다음 달 워싱턴서", LineKind.OTHER),
+    ],
+)
+def test_kind(line, kind):
+    assert kind_of(line) is kind
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("저작권자 © 새날일보 무단전재 및 재배포 금지", ChromeKind.END),
+        ("댓글 12", ChromeKind.END),
+        ("관련기사", ChromeKind.LIST),
+        ("많이 본 뉴스", ChromeKind.LIST),
+        ("이전기사 충주시, 임대료 깎아 준 '착한 건물주'", ChromeKind.LIST),
+        ("홈 > 경제 > 경제일반", ChromeKind.NAVIGATION),
+        ("전체메뉴", ChromeKind.NAVIGATION),
+        ("공유하기", ChromeKind.FURNITURE),
+        ("ADVERTISEMENT", ChromeKind.FURNITURE),
+    ],
+)
+def test_chrome_role(line, chrome):
+    assert classify_line(line, cleaner_lists()).chrome is chrome
+
+
+def test_date_line_with_byline_part_keeps_the_byline():
+    line = classify_line("김민지 기자 | 입력 2021.05.06 09:10 | 수정 2021.05.06 11:00", cleaner_lists())
+    assert (line.date.iso, [p.name for p in line.credit.people]) == ("2021-05-06T09:10", ["김민지"])
+
+
+@pytest.mark.parametrize(
+    ("line", "clock", "calendar"),
+    [
+        ("최종편집 2024년 12월 04일 02시 40분", True, False),
+        ("기사최종편집일 2024-11-30 03:21", True, False),
+        ("2024년 3월 9일 토요일", False, True),
+        ("2024년 3월 9일 토요일 오후 2시 10분", False, False),
+    ],
+)
+def test_site_clocks(line, clock, calendar):
+    mark = classify_line(line, cleaner_lists()).date
+    assert (mark.kind == "clock", mark.calendar) == (clock, calendar)
+
+
+def test_menu_bar_needs_short_parts():
+    assert is_menu_bar("뉴스 | 스포츠 | 연예")
+    assert not is_menu_bar("제목 | 미래과학신문의 아주 긴 기사 제목")
+
+
+def test_raw_keeps_the_bullet_text_drops_it():
+    (line,) = classify_lines("1. 소득 기준을 완화한다.")
+    assert (line.raw, line.text, line.is_item) == ("1. 소득 기준을 완화한다.", "소득 기준을 완화한다.", True)
