@@ -106,7 +106,7 @@ def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
 _SIDE: Final = re.compile(r"\s*측$")
 
 
-def _norm(name: str) -> str:
+def normalise_speaker(name: str) -> str:
     """A speaker's name as compared: without spaces or a final ``측``."""
     return "".join(_SIDE.sub("", str(name).strip()).split())
 
@@ -144,7 +144,8 @@ def _matched(pred: pd.DataFrame, gold: pd.DataFrame, article_ids: Iterable[str]
     gold = gold[gold["article_id"].isin(ids)].reset_index(drop=True)
     pairs = match(pred, gold)
     pi, gi = [i for i, _ in pairs], [j for _, j in pairs]
-    same = pd.Series(pred["speaker"].map(_norm).to_numpy()[pi] == gold["speaker"].map(_norm).to_numpy()[gi], dtype=bool)
+    predicted = pred["speaker"].map(normalise_speaker).to_numpy()[pi]
+    same = pd.Series(predicted == gold["speaker"].map(normalise_speaker).to_numpy()[gi], dtype=bool)
     return pred, gold, pi, gi, same
 
 

@@ -25,14 +25,14 @@ from __future__ import annotations
 import math
 import sys
 from collections import Counter
-from functools import cache
 
 import numpy as np
 import pandas as pd
 
 from analysis import quotes as Q
 from analysis.build import Corpus, read_tables
-from analysis.evaluation import _norm, labelled_articles, load_gold, match
+from analysis.evaluation import labelled_articles, load_gold, match, normalise_speaker
+from analysis.quotes.clause import clause_break, elsewhere, reports
 
 SENTENCES = (0, -1, -2, -3, 1)  # the quote's sentence, three before, one after
 ID_COLUMNS = ["article_id", "qid", "cand", "label", "rule"]
@@ -40,23 +40,18 @@ ID_COLUMNS = ["article_id", "qid", "cand", "label", "rule"]
 
 def _add(cands: dict[str, dict], name: str, **features: float) -> None:
     """Add a candidate (one per normalised name), keeping the strongest value of each feature."""
-    c = cands.setdefault(_norm(name), {"cand": name})
+    c = cands.setdefault(normalise_speaker(name), {"cand": name})
     for k, v in features.items():
         c[k] = max(c.get(k, 0.0), v)
 
 
 def candidates(text: str, toks: Q.ArticleTokens, rows: list[dict], lex: Q.Lexicon) -> list[dict]:
     """One dict per (quote, candidate speaker) of one article, with features."""
-    spans = Q.find_spans(text)
+    art = Q.ArticleContext(text, toks, lex)
+    spans, cast = art.spans, art.cast
     by_start = {s.start: s for s in spans}
-    memo: dict = {}
-    phrases = Q._noun_phrases(text, toks, lex, memo)
-    people = Q._people_named(phrases, spans, lex)
-    mentions = Counter(_norm(Q._canonical(m, people, lex)) for m in phrases)
-
-    @cache
-    def subjects_of(j: int) -> list:
-        return Q._subjects(text, toks, int(toks.sent_start[j]), int(toks.sent_end[j]), spans, lex, memo)
+    mentions = Counter(normalise_speaker(cast.canonical(m, lex)) for m in art.phrases)
+    subjects_of = art.subjects
 
     out, previous = [], ""
     for number, row in enumerate(rows):
@@ -71,19 +66,19 @@ def candidates(text: str, toks: Q.ArticleTokens, rows: list[dict], lex: Q.Lexico
             if not 0 <= j < len(toks.sent_start):
                 continue
             for m in subjects_of(j):
-                name = Q._canonical(m, people, lex)
+                name = cast.canonical(m, lex)
                 if not name:
                     continue
-                f = {f"rank{Q._rank(m, people, lex)}": 1, f"marker{m.marker}": 1, "mentions": math.log1p(mentions[_norm(name)])}
+                f = {f"rank{cast.rank(m, lex)}": 1, f"marker{m.marker}": 1, "mentions": math.log1p(mentions[normalise_speaker(name)])}
                 if d == 0:
                     before = m.end <= open_at
                     f["same_before" if before else "same_after"] = 1
-                    f["elsewhere"] = int(Q._elsewhere(m, span, toks))
-                    f["broken"] = int(before and Q._clause_break(toks, m.end, open_at))
+                    f["elsewhere"] = int(elsewhere(m, span, toks, lex))
+                    f["broken"] = int(before and clause_break(toks, m.end, open_at))
                     f["near"] = 1 / (1 + max(open_at - m.end if before else m.start - open_at, 0) / 20)
                 else:
                     f[f"sentence{d:+d}"] = 1
-                    f["reports"] = int(Q._reports(toks, int(toks.sent_start[j]), int(toks.sent_end[j]), lex))
+                    f["reports"] = int(reports(toks, *art.sentence_bounds(j), lex))
                 _add(cands, name, **f)
         shared = {"standalone": int(row["cue"] == "(standalone)"), "own_subject": int(bool(subjects_of(si)))}
         out += [{"quote_id": number, **c, **shared} for c in cands.values()]
@@ -131,9 +126,9 @@ def ceiling(corpus: Corpus) -> pd.DataFrame:
     cands = pd.DataFrame(rows).fillna(0.0)
     pairs = pd.DataFrame(match(quotes, gold), columns=["q", "g"])
     keys = quotes.loc[pairs["q"], ["article_id", "quote_id"]].assign(
-        gold=gold.loc[pairs["g"], "speaker"].map(_norm).to_numpy(), qid=pairs["q"].to_numpy())
+        gold=gold.loc[pairs["g"], "speaker"].map(normalise_speaker).to_numpy(), qid=pairs["q"].to_numpy())
     cands = cands.merge(keys, on=["article_id", "quote_id"])  # matched quotes only
-    cands["label"] = (cands["cand"].map(_norm) == cands["gold"]).astype(int)
+    cands["label"] = (cands["cand"].map(normalise_speaker) == cands["gold"]).astype(int)
     cands["split"] = cands["article_id"].map(split_of)
     features = sorted(c for c in cands.columns if c not in {*ID_COLUMNS, "quote_id", "gold", "split"})
 

@@ -1,0 +1,195 @@
+"""Stage 4: choose the speaker from the structure of the reporting clause.
+
+For each quote the clause that reports it runs from its sentence's start to the end of the
+predicate that governs the quotative (``고``, ``라고``, ``며``, ``라며``, ``면서``, ``는`` …). Its
+speaker is that predicate's own topic or subject (``은/는``, ``이/가``, ``께서``; ``에서/에서는/에서도``
+for organisations), read from Kiwi's morphemes:
+
+- arguments of embedded, adnominal and relative clauses are not the speaker (``X는 … Y가 주장한
+  것에 대해 "…"``; ``군 지휘관이 … 한다고 언급하며 "…"`` is the topic's);
+- a subject after the quote's own predicate and a clause ending belongs to the next clause;
+- a medium or document (``브리핑에서는``, ``성명을 통해``, ``X의 발표를 인용해``) points to its author;
+- the phrase the reporting verb modifies speaks (``"…"고 말한 김 의원은``, ``"…"라며 비난하는
+  이들``), and so does a quote's possessor (``잭 런던의 "…"``);
+- relayed speech goes to the original speaker (``X에 따르면 Y는 "…"`` → Y; ``"…"고 밝혔다고
+  전했다`` → the inner verb's subject).
+
+Example:
+    >>> from analysis.quotes.lexicon import lexicon
+    >>> from analysis.quotes.spans import Span
+    >>> pick_speaker([], Span(0, 1, -1, -1), Cast(), lexicon()) is None
+    True
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import Final
+
+from .cast import Cast
+from .lexicon import Lexicon
+from .mentions import NOMINAL_TAGS, SUBJECT_PARTICLES, Mention, mention_before, quoted, subject_marker
+from .spans import ALL_MARKS, Span
+from .tokens import ArticleTokens, predicates
+
+NOWHERE: Final = Span(start=2**31, end=2**31, open_mark=-1, close_mark=-1)  # for "the subject of a sentence"
+
+
+def _embedded(toks: ArticleTokens, lo: int, hi: int, lex: Lexicon) -> bool:
+    """A verb's adnominal ending between ``lo`` and ``hi`` followed by a noun: a subject before it
+    sits in a relative clause (윤 총장이 … 주장한 것에 대해 "…"), not in the reporting one. An
+    adjective's (이러한 사정에 대해, 가난한 사람들에게) leaves the subject where it is, and so
+    does a time clause (… 저지른 당시)."""
+    idx = toks.token_range(lo, hi)
+    tag, form = toks.tag, toks.form
+
+    def verb_before(k: int) -> bool:  # 주장한, 기술했다는 (하/XSV 었/EP 다는/ETM)
+        j = k - 1
+        while j > idx.start and tag[j] == "EP":
+            j -= 1
+        return tag[j].startswith(("VV", "VX")) or tag[j] == "XSV"
+
+    def verb_after(k: int) -> bool:  # …열린 청문회에 나와 "…": the subject goes on to a later verb
+        verbs = dict(predicates(toks, range(k + 1, idx.stop)))
+        for j in range(k + 1, idx.stop):
+            if form[j] in ALL_MARKS or tag[j] == "JKS" or (form[j], tag[j]) in SUBJECT_PARTICLES:
+                return False  # not inside a quote, and not another subject's verb
+            if tag[j] == "EC" and any(verbs[v] not in lex.word_set("light_verbs") and tag[v] != "VA" for v in (j - 1, j - 2) if v in verbs):
+                return True  # a verb with a connective ending (나와, 나서서), not 관련해서/대해
+        return False
+
+    return any(tag[k] == "ETM" and k + 1 < len(tag) and tag[k + 1] in ("NNG", "NNB", "NNP") and k > idx.start
+               and (verb_before(k) or form[k] in lex.word_set("quotative_adnominals"))  # 수정이 필요하다는 주장
+               and form[k + 1] not in lex.word_set("adverbial_heads") and not verb_after(k) for k in idx)
+
+
+def clause_break(toks: ArticleTokens, lo: int, hi: int) -> bool:
+    """A connective or final ending between ``lo`` and ``hi``: a subject before it belongs to an
+    earlier clause (…공사에 들어갔지만, 상인들이 "…"며)."""
+    return any(toks.tag[k] in ("EC", "EF") for k in toks.token_range(lo, hi))
+
+
+def elsewhere(m: Mention, span: Span, toks: ArticleTokens | None, lex: Lexicon) -> bool:
+    """Whether subject ``m`` belongs to another clause than the one reporting ``span``: a relative
+    clause (윤 총장이 … 주장한 것에 대해 "…"; a topic such as 재판부는 never is) or a clause after
+    the quote's reporting verb (…"라고 주장하지만, 유 의원은; …"고 신고했고, 해경은)."""
+    if toks is None:
+        return False
+    open_at, close_at = span.opening, span.closing
+    if m.end <= open_at:
+        return m.marker == 1 and _embedded(toks, m.end, open_at, lex)
+    if m.start <= close_at:
+        return False
+    idx = toks.token_range(close_at, m.start)
+    preds = predicates(toks, idx)
+    if preds and any(toks.tag[k] in ("EC", "EF") for k in range(preds[0][0], idx.stop)):
+        return True  # a predicate and a clause ending between them: …"고 신고했고, 해경은
+    # a case subject inside a quotative clause after the quote: …"라며 수정이 필요하다는 주장을 했다
+    hi = int(toks.sent_end[toks.sentence_of(m.start)])
+    return m.marker == 1 and any(toks.tag[k] == "ETM" and toks.form[k] in lex.word_set("quotative_adnominals")
+                                 for k in toks.token_range(m.end, hi))
+
+
+def nested_report(toks: ArticleTokens, close_at: int, hi: int, lex: Lexicon) -> bool:
+    """Whether the quote's reporting verb is itself reported (``"…"고 밝혔다고 전했다``): then the
+    subject of the inner verb (관계자가) spoke, not the outer topic (연합뉴스는)."""
+    preds = [(k, lemma) for k, lemma in predicates(toks, toks.token_range(close_at, hi)) if lemma in lex.speech_verbs]
+    if len(preds) < 2:
+        return False
+    first, second = preds[0][0], preds[1][0]
+    return any(toks.form[k] in ("고", "다고", "라고") and toks.tag[k] in ("JKQ", "EC") for k in range(first + 1, second))
+
+
+def reports(toks: ArticleTokens, lo: int, hi: int, lex: Lexicon) -> bool:
+    """Whether the sentence ``[lo, hi)`` reports speech: it ends in a speech verb (…고 주장했다) or
+    in a speech noun and the copula (…부여해야 한다는 입장입니다)."""
+    idx = toks.token_range(lo, hi)
+    preds = predicates(toks, idx)
+    if preds and preds[-1][1] in lex.speech_verbs:
+        return True
+    copula = next((k for k in reversed(idx) if toks.tag[k] == "VCP"), -1)
+    return copula > idx.start and (not preds or preds[-1][0] < copula) \
+        and lex.speech_nouns.fullmatch(toks.form[copula - 1]) is not None
+
+
+def pick_speaker(subjects: Sequence[Mention], span: Span, cast: Cast, lex: Lexicon,
+                  toks: ArticleTokens | None = None, *, nested: bool = False) -> Mention | None:
+    """The subject most likely to be the speaker of ``span``.
+
+    Preferred, in order: a subject of the quote's own clause (not :func:`elsewhere`) and not a
+    source (X에 따르면); a person over an organisation over another noun phrase; a subject in the
+    quote's own clause; a topic (은/는) over a case subject (이/가); before the quote over after it;
+    the nearest. When the reporting is itself reported (``nested``), a topic before a case subject
+    is the outer reporter (연합뉴스는 … 관계자가 "…"고 밝혔다고 전했다). (A statement the sentence
+    cites, :func:`cited_source`, overrides any subject that is not a person.)
+    """
+    if not subjects:
+        return None
+    open_at = span.opening
+
+    def key(m: Mention) -> tuple[int, int, int, int, int, int]:
+        before = m.end <= open_at
+        broken = int(before and toks is not None and clause_break(toks, m.end, open_at))
+        demoted = int(elsewhere(m, span, toks, lex)) + int(m.marker == 2) + int(
+            nested and before and m.marker == 0
+            and any(o.marker == 1 and o.start >= m.end and o.end <= open_at for o in subjects))
+        return (demoted, cast.rank(m, lex), broken, m.marker, 0 if before else 1,
+                (open_at - m.end) if before else m.start)
+
+    return min(subjects, key=key)
+
+
+def cited_source(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[Span],
+                  lex: Lexicon) -> Mention | None:
+    """The author of a statement the sentence cites in ``text[lo:hi]`` outside quoted ``spans``:
+    ``X의 발표를 인용해``, ``X 명의의 성명을 통해``, ``X의 글에 따르면``, ``X의 반응은`` → X (the
+    quote is X's, whoever reports it)."""
+    form, tag = toks.form, toks.tag
+    idx = toks.token_range(lo, hi)
+    for k in idx:
+        if tag[k] != "JKG" or k + 1 >= len(form) or form[k + 1] not in lex.source_nouns or k == idx.start:
+            continue
+        if quoted(spans, toks.start[k]):
+            continue
+        if form[k - 1] == "명의" and tag[k - 1] == "NNG":  # 통일부 명의의 성명
+            return mention_before(text, toks, k - 1, lo, lex, detached=True)
+        if any(form[j] == "인용" and tag[j] == "NNG" and tag[j - 1] == "JKO" for j in range(k + 2, min(k + 4, idx.stop))):
+            return mention_before(text, toks, k, lo, lex)  # 주마 대통령의 발표를 인용해
+        marker = subject_marker(toks, k + 2, lex) if k + 2 < idx.stop else None
+        if marker is not None and marker[0] == k + 2 and form[k + 2] != "도":  # 연구원의 글에 따르면, 총장의 반응은
+            return mention_before(text, toks, k, lo, lex)
+    return None
+
+
+def adnominal_reporter(text: str, toks: ArticleTokens, span: Span, hi: int, lex: Lexicon) -> Mention | None:
+    """The noun phrase a quote's reporting verb modifies: ``"…"고 말한 김 의원은``, ``"…"고 본
+    나상윤 정책위원의 말처럼`` → that phrase (the person who said it), else ``None``."""
+    if span.close_mark < 0:
+        return None
+    idx = toks.token_range(span.close_mark + 1, hi)
+    tag = toks.tag
+    etm = next((k for k in idx[:5] if tag[k] == "ETM"), -1)
+    if etm < 0 or not all(tag[k][0] in "EVXJ" or tag[k] == "NNG" for k in range(idx.start, etm)) \
+            or not any(tag[k].startswith("VV") or tag[k] == "XSV" for k in range(idx.start, etm)):
+        return None
+    j = etm + 1
+    while j < idx.stop and (tag[j] in NOMINAL_TAGS or tag[j] in ("SSO", "SSC")):
+        j += 1
+    if j == etm + 1 or j >= idx.stop or not tag[j].startswith("J"):
+        return None
+    return mention_before(text, toks, j, int(toks.end[etm]), lex)
+
+
+def possessor(text: str, toks: ArticleTokens, open_at: int, lo: int, lex: Lexicon) -> Mention | None:
+    """Whose words a quote is when the quote itself is possessed: ``잭 런던의 "…"``, ``스가 관방장관의
+    담화문의 "…"`` → that noun phrase, else ``None``."""
+    k = bisect.bisect_left(toks.start, open_at) - 1
+    if k < 1 or toks.tag[k] != "JKG" or text[toks.end[k]:open_at].strip():
+        return None
+    m = mention_before(text, toks, k, lo, lex)
+    if m is not None and m.text.split()[-1] in lex.source_nouns:  # …관방장관의 담화문의 "…"
+        j = bisect.bisect_left(toks.start, m.start) - 1
+        if j >= 1 and toks.tag[j] == "JKG":
+            m = mention_before(text, toks, j, lo, lex)
+    return m
