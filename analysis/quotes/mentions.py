@@ -242,7 +242,7 @@ def mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon
     group = head.endswith(("들", "%")) or lex.unnamed_sources.suffix_of(head)  # 국민의 56%
     modified = False
     glossed: set[str] = set()
-    while len(words) < 6:
+    while len(words) < 9:
         end = before_spaces(text, lo, pos)
         if end <= lo:
             break
@@ -324,9 +324,11 @@ def subject_marker(toks: ArticleTokens, k: int, lex: Lexicon) -> tuple[int, int]
     """
     form, tag = toks.form[k], toks.tag[k]
     if (form, tag) in SUBJECT_PARTICLES:
-        if k >= 1 and toks.form[k - 1] == "에서" and toks.tag[k - 1] == "JKB":  # 대법에서는 (not 조사에서도)
-            return (k - 1, 1) if form == "는" else None
+        if k >= 1 and toks.form[k - 1] == "에서" and toks.tag[k - 1] == "JKB":  # 대법에서는, 환경부에서도
+            return (k - 1, 1) if form in ("는", "도") else None
         return k, 0 if form in ("은", "는", "께서", "께서는") else 1
+    if form == "에서" and tag == "JKB" and k + 1 < len(toks.form) and toks.form[k + 1] in ALL_MARKS:
+        return k, 1  # 대통령실에서 "…"라고: an institution acting (kept by subjects() only for a body)
     if form == "에" and tag == "JKB" and k + 1 < len(toks.form) and toks.form[k + 1] in lex.word_set("source_stems"):
         return k, 2  # 관계자에 따르면 / 의하면
     if form in lex.word_set("subject_adverbs") and tag == "MAG" and k >= 1 and toks.tag[k - 1] in NOMINAL_TAGS:
@@ -358,9 +360,25 @@ def subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[S
         m = memo[j, lo]
         if m is not None and toks.tag[j] == "MAG" and not (m.proper or is_body(m, lex)):
             continue  # X 역시/또한 marks a speaker only when X is a person or a body (not 신년 연하장 역시)
+        if m is not None and toks.form[j] == "에서" and (
+                head_of(m) in lex.word_set("media") if toks.form[k] == "는" else not acts(m, lex)):
+            continue  # X에서는 names a speaker unless X is a medium (개회사에서는); X에서(도) only an institution
         if m is not None and not quoted(spans, m.start):
             out.append(replace(m, marker=strength))
     return out
+
+
+def head_of(m: Mention) -> str:
+    """The last word of a mention (관계자 of 서울시 관계자)."""
+    return m.text.rsplit(" ", 1)[-1] if m.text else ""
+
+
+def acts(m: Mention, lex: Lexicon) -> bool:
+    """Whether ``m`` before 에서 is an institution that can act (대통령실에서, 여러 기독교 단체에서),
+    not a place, an event or a medium (국회에서 열린, 회의에서, 브리핑에서)."""
+    head = head_of(m)
+    return (lex.org_suffixes.suffix_of(head) or UPPER_NAME.fullmatch(head) is not None or head.endswith("단체")) \
+        and head not in lex.places and head not in lex.word_set("media") and head not in lex.non_speakers
 
 
 def is_body(m: Mention, lex: Lexicon) -> bool:
