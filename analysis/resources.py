@@ -137,7 +137,9 @@ def load_tagged_patterns(path: Path, kinds: tuple[str, ...]) -> dict[str, tuple[
 
 @cache
 def load_word_sets(path: Path) -> dict[str, tuple[str, ...]]:
-    """Named lists of words from a TOML file: ``name = ["word", …]`` per key, in file order.
+    """Named lists of words from a TOML file: ``name = ["word", …]`` per key, in file order; a
+    table's lists are named ``table.key`` (``[generic_organisations]`` … ``재판부 = [...]`` →
+    ``generic_organisations.재판부``).
 
     Raises:
         ResourceError: the file is not valid TOML, a value is not a list of non-empty strings,
@@ -151,8 +153,14 @@ def load_word_sets(path: Path) -> dict[str, tuple[str, ...]]:
         raise ResourceError(f"{path}: word list not found") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ResourceError(f"{path}: not a UTF-8 TOML file ({err}); fix the line it names") from None
+    flat: list[tuple[str, object]] = []
+    for name, value in raw.items():
+        if isinstance(value, dict):
+            flat += [(f"{name}.{key}", words) for key, words in value.items()]
+        else:
+            flat.append((name, value))
     out: dict[str, tuple[str, ...]] = {}
-    for name, words in raw.items():
+    for name, words in flat:
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise ResourceError(f"{path}: {name!r} must be a list of non-empty strings")
         normal = [unicodedata.normalize("NFC", w.strip()) for w in words]

@@ -33,7 +33,8 @@ EntityKind = Literal["person", "organisation", "group"]
 #: The columns of :func:`cast_frame`.
 CAST_COLUMNS: Final = ("entity", "kind", "full_name", "surname", "given_name", "roles", "affiliations", "aliases",
                        "mentions")
-HANGUL_NAME: Final = re.compile(r"[가-힣]+(?:[- ][가-힣]+)*")
+#: What an organisation's name may look like: Hangul, Latin letters and digits (서울고법 형사 9부, KBS뉴스).
+ORG_NAME: Final = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9·-]*(?: [가-힣A-Za-z0-9][가-힣A-Za-z0-9·-]*)*")
 
 
 @dataclass(slots=True)
@@ -69,17 +70,23 @@ class Entity:
 
 
 def _abbreviates(short: str, full: str) -> bool:
-    """Whether organisation name ``short`` is a short form of the one-word name ``full``: its tail
-    (민주당 of 더불어민주당) or, from three syllables on, its syllables in order from the same first
-    one to the same last one (인권위 of 인권위원회 is a tail; 전경련 of 전국경제인연합회 is not taken)."""
-    if " " in short or " " in full or len(short) < 2 or len(full) <= len(short):
+    """Whether organisation name ``short`` is a short form of ``full``: the tail of its one-word
+    name (민주당 of 더불어민주당), or syllables of its last word in order, from one of its first
+    three syllables, ending inside it (합참 of 합동참모본부, 국토부 of 국토교통부, 인수위 of 제18대
+    대통령직 인수위원회, 선관위 of 중앙선거관리위원회). A place before an organisation's name is
+    no part of it, so 통일부 is no short form of 대한민국 통일부."""
+    if " " in short or len(short) < 2:
         return False
-    if full.endswith(short):
-        return len(full) - len(short) >= 2
-    if len(short) < 3 or short[0] != full[0] or short[-1] != full[-1]:
+    last = full.rsplit(" ", 1)[-1]
+    if len(last) < len(short) + 2:
         return False
-    rest = iter(full)
-    return all(ch in rest for ch in short)
+    if last.endswith(short):
+        return True
+    first = last.find(short[0], 0, 3)
+    if first < 0:
+        return False
+    rest = iter(last[first + 1:])
+    return all(ch in rest for ch in short[1:])
 
 
 @dataclass(slots=True)
@@ -87,6 +94,8 @@ class Cast:
     """The people, organisations and groups one article names (in order of first mention)."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
+    #: the author of each medium or document the article attributes (칼럼 → 양상훈, from 양상훈 주필의 칼럼)
+    authors: dict[str, str] = field(default_factory=dict)
 
     # ----------------------------------------------------------------- building
     def add_person(self, name: str, *, role: str = "", affiliation: str = "", alias: str = "",
@@ -161,11 +170,25 @@ class Cast:
         last_role = role.split()[-1] if role else ""
         return [e.name for e in self.people() if last_role in e.roles]
 
-    def organisation(self, name: str) -> str:
-        """The full form of organisation ``name`` the article gives (민주당 → 더불어민주당), else ``""``."""
-        hits = [e.name for e in self.entities.values()
-                if e.kind == "organisation" and (e.name == name or name in e.aliases or _abbreviates(name, e.name))]
-        return hits[0] if len(hits) == 1 else ""
+    def organisation(self, name: str, lex: Lexicon, *, before: int = 2**31) -> str:
+        """The full form of organisation ``name`` the article gives (민주당 → 더불어민주당), or the
+        organisation a generic noun stands for (재판부 → the court last named before offset
+        ``before``), else ``""``."""
+        orgs = [e for e in self.entities.values() if e.kind == "organisation"]
+        if any(e.name == name for e in orgs):
+            return name
+        hits = [e.name for e in orgs if name in e.aliases or _abbreviates(name, e.name)]
+        if len(hits) == 1:  # 국토부 → 국토교통부, without the country the article put before it
+            words = hits[0].split()
+            while len(words) > 1 and words[0] in lex.places:
+                words.pop(0)
+            return " ".join(words)
+        generic = lex.generic_organisations.get(name)
+        if generic is None:
+            return ""
+        named = [(max(s for s, _, _ in e.mentions if s < before), e.name) for e in orgs
+                 if e.name != name and generic.search(e.name) and any(s < before for s, _, _ in e.mentions)]
+        return max(named)[1] if named else ""
 
     def _prefer_role(self, hits: list[str], role: str) -> str:
         """Among candidate full names, the first seen with the same role (트럼프 대통령 → 도널드 트럼프)."""
@@ -217,7 +240,7 @@ class Cast:
             if len(m.name) > 1 and len(m.text.split()) > len(m.name.split()) + len(m.role.split()):
                 return m.name  # the name, without affiliation and title: 훙레이 (중국 외교부 대변인)
             return m.text
-        return self.bare_role(m) or self.resolve(m.text) or self.organisation(m.text) or m.text
+        return self.bare_role(m) or self.resolve(m.text) or self.organisation(m.text, lex, before=m.start) or m.text
 
     def link(self, m: Mention, lex: Lexicon) -> Entity | None:
         """The entry mention ``m`` refers to, adding a group or organisation seen for the first time."""
@@ -249,6 +272,12 @@ def is_org(m: Mention, lex: Lexicon) -> bool:
         and not lex.unnamed_sources.suffix_of(head) and not head.endswith("들")
 
 
+def is_group(m: Mention, lex: Lexicon) -> bool:
+    """A group or an unnamed source: its head ends like one (관계자, 유가족, 시민들, 네티즌)."""
+    head = m.text.rsplit(" ", 1)[-1] if m.text else ""
+    return lex.unnamed_sources.suffix_of(head) or head.endswith("들") or lex.collectives.suffix_of(head)
+
+
 def build_cast(phrases: Iterable[Mention], spans: Sequence[Span], lex: Lexicon) -> Cast:
     """The cast the article itself gives outside quotes: full names (with roles), anonymised
     people (김모씨) and organisations, in order of first mention."""
@@ -262,8 +291,11 @@ def build_cast(phrases: Iterable[Mention], spans: Sequence[Span], lex: Lexicon) 
             cast.add_person(m.name, role=m.role, affiliation=affiliation, mention=span)
         elif anonymous := ANONYMOUS.search(m.text):  # 의사 김모씨에게 … 김씨는 → 김모씨
             cast.add_person(anonymous.group(0), mention=span)
-        elif is_org(m, lex) and HANGUL_NAME.fullmatch(m.text.replace(" ", "")):
+        elif (is_org(m, lex) or any(p.search(m.text) for p in lex.generic_organisations.values())) \
+                and ORG_NAME.fullmatch(m.text) and m.text not in lex.generic_organisations:
             cast.add_organisation(m.text, mention=span)
+        elif not m.name and " " in m.text and is_group(m, lex):
+            cast.add_group(m.text, mention=span)  # 감사원 고위 인사, 피해를 입은 유가족: a description to refer back to
     return cast
 
 

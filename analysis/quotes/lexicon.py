@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Final
 
-from ..resources import data_path, load_tagged_patterns, load_word_sets, load_words
+from ..resources import ResourceError, data_path, load_tagged_patterns, load_word_sets, load_words
 
 #: The data files the quote rules read; :func:`rules_version` hashes them with the code.
 QUOTE_LISTS: Final = ("speech_verbs.txt", "naming_verbs.txt", "quotative_suffixes.txt", "quote_nouns.txt", "roles.txt",
@@ -72,6 +72,8 @@ class Lexicon:
     collectives: Affixes
     grammar: dict[str, frozenset[str]]
     forward_cue: re.Pattern[str]
+    #: generic noun (재판부) → the ending of the name of the organisation it stands for
+    generic_organisations: dict[str, re.Pattern[str]]
 
     def word_set(self, name: str) -> frozenset[str]:
         """One of the closed classes of ``quote_grammar.toml`` (``"light_verbs"`` …)."""
@@ -91,8 +93,10 @@ def lexicon() -> Lexicon:
     """
     suffixes = load_tagged_patterns(data_path("quotative_suffixes.txt"), ("ADVERBIAL", "ADNOMINAL"))
     nouns = load_tagged_patterns(data_path("quote_nouns.txt"), ("NAME", "SPEECH"))
-    grammar = {k: frozenset(v) for k, v in load_word_sets(data_path("quote_grammar.toml")).items()}
-    cues = sorted(load_word_sets(data_path("quote_grammar.toml"))["forward_cues"], key=len, reverse=True)
+    sets = load_word_sets(data_path("quote_grammar.toml"))
+    grammar = {k: frozenset(v) for k, v in sets.items() if "." not in k}
+    cues = sorted(sets["forward_cues"], key=len, reverse=True)
+    generic = {k.partition(".")[2]: v for k, v in sets.items() if k.startswith("generic_organisations.")}
     return Lexicon(
         speech_verbs=frozenset(load_words(data_path("speech_verbs.txt"))),
         naming_verbs=frozenset(load_words(data_path("naming_verbs.txt"))),
@@ -111,7 +115,17 @@ def lexicon() -> Lexicon:
         collectives=Affixes(load_words(data_path("collectives.txt"))),
         grammar=grammar,
         forward_cue=re.compile("|".join(re.escape(c).replace(r"\ ", r"\s*") for c in cues)),
+        generic_organisations={noun: _pattern_list(endings, "generic_organisations." + noun)
+                               for noun, endings in generic.items()},
     )
+
+
+def _pattern_list(endings: Sequence[str], name: str) -> re.Pattern[str]:
+    """One pattern matching a name that ends in any of ``endings`` (regular expressions)."""
+    try:
+        return re.compile("(?:" + "|".join(f"(?:{e})" for e in endings) + ")$")
+    except re.error as err:
+        raise ResourceError(f"{data_path('quote_grammar.toml')}: {name}: bad regular expression ({err})") from None
 
 
 @cache
