@@ -289,6 +289,10 @@ def build_cast(phrases: Iterable[Mention], spans: Sequence[Span], lex: Lexicon) 
         if m.name and is_full_name(m, lex):
             affiliation = " ".join(w for w in m.text.split() if w not in m.name.split() and w not in m.role.split())
             cast.add_person(m.name, role=m.role, affiliation=affiliation, mention=span)
+            if affiliation and ORG_NAME.fullmatch(affiliation) and affiliation not in lex.places and (
+                    lex.org_suffixes.suffix_of(affiliation.rsplit(" ", 1)[-1])
+                    or any(p.search(affiliation) for p in lex.generic_organisations.values())):
+                cast.add_organisation(affiliation, mention=span)  # 서울중앙지방법원 형사3단독 서승렬 판사
         elif anonymous := ANONYMOUS.search(m.text):  # 의사 김모씨에게 … 김씨는 → 김모씨
             cast.add_person(anonymous.group(0), mention=span)
         elif (is_org(m, lex) or any(p.search(m.text) for p in lex.generic_organisations.values())) \

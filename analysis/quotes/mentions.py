@@ -391,18 +391,21 @@ def is_body(m: Mention, lex: Lexicon) -> bool:
 
 def noun_phrases(text: str, toks: ArticleTokens, lex: Lexicon,
                   memo: dict[tuple[int, int], Mention | None] | None = None) -> list[Mention]:
-    """Every noun phrase with a proper noun before a particle: where an article introduces names.
+    """Every noun phrase before a particle that has a proper noun or ends like an organisation's
+    name (합동참모본부는): where an article introduces its cast.
 
     Each phrase parsed is kept in ``memo`` under (particle's token index, sentence start).
     """
     memo = {} if memo is None else memo
     out = []
-    tags = toks.tag
+    tags, forms = toks.tag, toks.form
     last_nnp = -10
     for k in range(1, len(tags)):
         if tags[k - 1] == "NNP":
             last_nnp = k - 1
-        if k - last_nnp <= 6 and (tags[k].startswith("J") or tags[k] == "VCP") and tags[k - 1] in NOMINAL_TAGS:
+        if (tags[k].startswith("J") or tags[k] == "VCP") and tags[k - 1] in NOMINAL_TAGS and (
+                k - last_nnp <= 6 or (tags[k - 1] == "NNG" and len(forms[k - 1]) >= 3
+                                      and lex.org_suffixes.suffix_of(forms[k - 1], min_length=2))):
             key = (k, int(toks.sent_start[toks.sentence_of(int(toks.start[k]))]))
             if key not in memo:
                 memo[key] = mention_before(text, toks, k, key[1], lex)
