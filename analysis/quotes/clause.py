@@ -133,7 +133,12 @@ def pick_speaker(subjects: Sequence[Mention], span: Span, cast: Cast, lex: Lexic
         broken = int(before and toks is not None and clause_break(toks, m.end, open_at))
         demoted = int(elsewhere(m, span, toks, lex)) + int(m.marker == 2) + int(
             nested and before and m.marker == 0
-            and any(o.marker == 1 and o.start >= m.end and o.end <= open_at for o in subjects))
+            and any(o.marker == 1 and o.start >= m.end and o.end <= open_at for o in subjects)) + int(
+            # a case subject between the clause's topic and the quote is the reported clause's
+            # (검찰은 박희영 구청장이 "…(했다)"며 … 강조했다): the topic reports, unless the report is relayed
+            not nested and before and m.marker == 1 and toks is not None
+            and any(o.marker == 0 and o.end <= m.start and cast.rank(o, lex) <= 1
+                    and not clause_break(toks, o.end, m.start) and not elsewhere(o, span, toks, lex) for o in subjects))
         return (demoted, cast.rank(m, lex), broken, m.marker, 0 if before else 1,
                 (open_at - m.end) if before else m.start)
 
