@@ -94,8 +94,9 @@ class Cast:
     """The people, organisations and groups one article names (in order of first mention)."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
-    #: the author of each medium or document the article attributes (칼럼 → 양상훈, from 양상훈 주필의 칼럼)
-    authors: dict[str, str] = field(default_factory=dict)
+    #: who wrote or said each medium or document the article attributes, in text order
+    #: (칼럼 → [(offset, 양상훈)] from 양상훈 주필의 칼럼)
+    authors: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     # ----------------------------------------------------------------- building
     def add_person(self, name: str, *, role: str = "", affiliation: str = "", alias: str = "",
@@ -189,6 +190,11 @@ class Cast:
         named = [(max(s for s, _, _ in e.mentions if s < before), e.name) for e in orgs
                  if e.name != name and generic.search(e.name) and any(s < before for s, _, _ in e.mentions)]
         return max(named)[1] if named else ""
+
+    def author(self, medium: str, *, before: int) -> str:
+        """The author of ``medium`` last named before offset ``before`` (이 칼럼은 → 양상훈), else ``""``."""
+        named = [name for at, name in self.authors.get(medium, []) if at < before]
+        return named[-1] if named else ""
 
     def _prefer_role(self, hits: list[str], role: str) -> str:
         """Among candidate full names, the first seen with the same role (트럼프 대통령 → 도널드 트럼프)."""

@@ -29,7 +29,7 @@ from typing import Final
 
 from .cast import Cast
 from .lexicon import Lexicon
-from .mentions import NOMINAL_TAGS, SUBJECT_PARTICLES, Mention, mention_before, quoted, subject_marker
+from .mentions import NOMINAL_TAGS, SUBJECT_PARTICLES, Mention, head_of, mention_before, quoted, subject_marker
 from .spans import ALL_MARKS, Span
 from .tokens import ArticleTokens, predicates
 
@@ -164,7 +164,30 @@ def cited_source(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequen
         marker = subject_marker(toks, k + 2, lex) if k + 2 < idx.stop else None
         if marker is not None and marker[0] == k + 2 and form[k + 2] != "도":  # 연구원의 글에 따르면, 총장의 반응은
             return mention_before(text, toks, k, lo, lex)
+    for k in idx:  # X를 인용해: the quote is X's (양강도 소식통을 인용하여 "…"고 보도했다)
+        if tag[k] in ("JKO", "JKG") and k + 1 < idx.stop and form[k + 1] == "인용" and k > idx.start \
+                and not quoted(spans, toks.start[k]):
+            m = mention_before(text, toks, k, lo, lex)
+            if m is not None and head_of(m) not in lex.source_nouns and head_of(m) not in lex.word_set("media"):
+                return m
     return None
+
+
+def media_authors(text: str, toks: ArticleTokens, spans: Sequence[Span], cast: Cast,
+                  lex: Lexicon) -> dict[str, list[tuple[int, str]]]:
+    """Who wrote or said each medium or document the article attributes with a possessive (양상훈
+    주필의 칼럼 → 칼럼: [(offset, 양상훈)]), in text order, for a later subject that is the medium
+    itself (이 칼럼은 "…"; see :meth:`analysis.quotes.cast.Cast.author`)."""
+    media = lex.word_set("media") | lex.source_nouns
+    out: dict[str, list[tuple[int, str]]] = {}
+    for k in range(1, len(toks.tag) - 1):
+        if toks.tag[k] == "JKG" and toks.form[k + 1] in media and not quoted(spans, toks.start[k]):
+            m = mention_before(text, toks, k, int(toks.sent_start[toks.sentence_of(int(toks.start[k]))]), lex)
+            if m is not None and cast.rank(m, lex) <= 1 and head_of(m) not in media:
+                author = cast.canonical(m, lex)
+                if author:
+                    out.setdefault(toks.form[k + 1], []).append((int(toks.start[k]), author))
+    return out
 
 
 def adnominal_reporter(text: str, toks: ArticleTokens, span: Span, hi: int, lex: Lexicon) -> Mention | None:

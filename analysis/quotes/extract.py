@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from ..schema import QUOTES, QuoteBasis, conform, empty_frame
 from .cast import Cast, build_cast
-from .clause import adnominal_reporter, cited_source, elsewhere, nested_report, pick_speaker, possessor
+from .clause import adnominal_reporter, cited_source, elsewhere, media_authors, nested_report, pick_speaker, possessor
 from .lexicon import Lexicon, lexicon
-from .mentions import ANONYMOUS, Mention, name_shaped, noun_phrases, subjects
+from .mentions import ANONYMOUS, Mention, head_of, name_shaped, noun_phrases, subjects
 from .spans import Span, find_spans
 from .speech import classify, clause_end, is_speech_noun
 from .tokens import ArticleTokens, predicates, quoted_articles
@@ -44,6 +44,7 @@ class ArticleContext:
         self.phrases: list[Mention] = noun_phrases(text, toks, lex, self.memo) if self.spans else []
         self.cast: Cast = build_cast(self.phrases, self.spans, lex)
         self.subjects = cache(self._subjects)
+        self.cast.authors = media_authors(text, toks, self.spans, self.cast, lex) if self.spans else {}
 
     def _subjects(self, i: int) -> list[Mention]:
         toks, lex = self.toks, self.lex
@@ -105,6 +106,11 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
             basis = "source"  # 관계자에 따르면
         speaker = cast.canonical(best, lex) if best is not None else ""
         mention = best.text if best is not None else ""
+        if best is not None and head_of(best) in lex.word_set("media"):
+            # a medium or document speaks for its author (이 칼럼은 → 양상훈), else for who is talking
+            speaker = cast.author(head_of(best), before=best.start)
+            basis = "source" if speaker else "in force"
+            speaker = speaker or state.speaker
         role = best.role if best is not None and speaker else state.role
         if ANONYMOUS.search(mention):
             cast.add_person(speaker)  # 의사 김모씨 … 김씨 → 김모씨
