@@ -192,6 +192,19 @@ def _word_start(text: str, lo: int, pos: int) -> int:
     return i
 
 
+def _skip_bracket(text: str, lo: int, end: int) -> tuple[int, str]:
+    """``end`` moved back over a bracket right before it, and what the bracket holds: the age, a
+    romanisation, an abbreviation or a role between a name and its particle (이대영(53)은,
+    김도현 (Kim Dohyun)은, 재단 (EFF)은, 박서진 원내대표(겸 대표 권한대행)는, 정은비(국회
+    보건복지위원)는)."""
+    if end - lo < 3 or text[end - 1] != ")":
+        return end, ""
+    opening = text.rfind("(", lo, end - 1)
+    if opening <= lo or end - opening > 60 or ")" in text[opening + 1:end - 1]:
+        return end, ""
+    return before_spaces(text, lo, opening), text[opening + 1:end - 1].strip()
+
+
 def _before_parenthesis(text: str, start: int, end: int) -> int:
     """The end of the word ``text[start:end]`` without a bracket glued to it: 이대영(53) → 이대영,
     에스알(SR) → 에스알."""
@@ -219,10 +232,8 @@ def mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon
     (통일부 ``명의``의 성명).
     """
     head_end = before_spaces(text, lo, int(toks.start[k])) if detached else int(toks.start[k])
+    head_end, gloss = _skip_bracket(text, lo, head_end)
     head_start = _word_start(text, lo, head_end)
-    if head_end - head_start > 2 and text[head_start] == "(" and text[head_end - 1] == ")":  # 재단 (EFF)은
-        head_end = before_spaces(text, lo, head_start)
-        head_start = _word_start(text, lo, head_end)
     head_start = _morpheme_start(toks, head_start, head_end, lo)
     if head_end - head_start > 2 and text[head_start] in "'‘" and text[head_end - 1] in "'’":  # '폭스스포츠'에서는
         head_start, head_end = head_start + 1, head_end - 1
@@ -302,6 +313,11 @@ def mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon
         words, nnp, proper = words[located + 1:], nnp[located + 1:], proper[located + 1:]
     phrase = " ".join(words)
     name, role = _parse_phrase(words, nnp, proper, lex)
+    if gloss and HANJA.fullmatch(gloss) and is_korean_name(words[-1], lex, proper=True):
+        glossed.add(words[-1])  # 허우한민(侯漢敏)은
+    inside = gloss.replace("·", " ").split()
+    if inside and not role and is_role(inside[-1], lex) and (name or len(words) == 1):
+        role = inside[-1]  # 정은비(국회 보건복지위원)는: a role given only in brackets
     if lex.unnamed_sources.suffix_of(head) or modified:
         name = ""  # an unnamed source or a group is the speaker as written: 서울시 관계자
     start = text.find(words[0], pos, head_end)
