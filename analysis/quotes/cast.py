@@ -159,6 +159,10 @@ class Cast:
                 return self._prefer_role(longer, role)
         if name in self.entities and self.entities[name].kind == "person":
             return name
+        if " " in name:  # 반 데르 베르프 → 레일라 반 데르 베르프
+            words = name.split()
+            longer = [f for f in full if f.split()[-len(words):] == words or f.split()[:len(words)] == words]
+            return self._prefer_role(longer, role) if longer else ""
         if len(name) == 1:  # a Korean surname: 오 (시장)
             hits = [e.name for e in people if e.name.startswith(name) and len(e.name) >= 2 and " " not in e.name]
         else:

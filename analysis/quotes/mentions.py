@@ -33,6 +33,8 @@ SUBJECT_PARTICLES: Final = frozenset({("은", "JX"), ("는", "JX"), ("이", "JKS
 HANJA: Final = re.compile(r"[\u4e00-\u9fff]+")  # 허우한민(侯漢敏): a name glossed in Hanja
 UPPER_NAME: Final = re.compile(r"[A-Z][A-Za-z0-9&.-]+")  # NASA, MBC, ISAF
 LATIN_IN_NAME: Final = re.compile(r"[가-힣][A-Za-z]+$")  # 안보정론tv, 뉴스K: a channel's or brand's name
+HYPHENATED: Final = re.compile(r"[가-힣]+(?:-[가-힣]+)+")  # 드-라크루아, 페레스-가르시아: one part of a foreign name
+NAME_WORDS: Final = re.compile(r"[가-힣]+(?:[- ][가-힣]+)*")  # the words of a name Kiwi reads as one proper noun
 
 
 @dataclass(slots=True)
@@ -80,7 +82,7 @@ def name_shaped(word: str, lex: Lexicon) -> bool:
 def _plain_word(word: str, lex: Lexicon) -> bool:
     """A Hangul word that could be part of a name Kiwi does not know: no title, organisation or
     word of time and discourse (알마즈벡, 화춘잉)."""
-    return re.fullmatch(r"[가-힣]{2,}", word) is not None and not is_role(word, lex) \
+    return NAME_WORDS.fullmatch(word) is not None and not is_role(word, lex) \
         and not lex.org_suffixes.suffix_of(word) and word not in lex.non_speakers
 
 
@@ -119,7 +121,8 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
             name = before
     # the words after the last title are a name, known to Kiwi or not: 장관 | 알마즈벡 아브또브
     after = words[roles[-1] + 1:] if roles and words[roles[-1]] in lex.roles.words else []
-    if not name and 1 <= len(after) <= 3 and all(_plain_word(w, lex) for w in after):
+    if not name and 1 <= len(after) <= 4 and all(_plain_word(w, lex) for w in after) and len(after[-1]) > 1 \
+            and (len(after) > 1 or len(after[0]) > 1):
         name = " ".join(after)
     # a name Kiwi does not know, before a country and a title: 화춘잉 | 중국 외교부 대변인
     place = next((i for i, w in enumerate(words) if w in lex.places), -1)
@@ -144,7 +147,7 @@ def _name_in(run: list[int], words: list[str], nnp: list[bool], proper: list[boo
     # a foreign name: two or more proper nouns in a row (조지 브라운, 버락 오바마)
     tail: list[int] = []
     for i in reversed(run):
-        if nnp[i] and re.fullmatch(r"[가-힣]+(?: [가-힣]+)*", words[i]) and not lex.org_suffixes.suffix_of(words[i]):
+        if nnp[i] and NAME_WORDS.fullmatch(words[i]) and not lex.org_suffixes.suffix_of(words[i]):
             tail.insert(0, i)
         elif tail:
             break
@@ -166,7 +169,7 @@ def _name_in(run: list[int], words: list[str], nnp: list[bool], proper: list[boo
         tail = tail if tail and tail[-1] == last else []
         korean = [i for i in korean if i == last]
     if len(tail) >= 2:
-        return " ".join(words[i] for i in tail[-3:]), 2
+        return " ".join(words[i] for i in tail[-4:]), 2
     if korean:
         return words[korean[-1] if roles and korean[-1] < roles[0] else korean[0]], 2
     if tail:
@@ -246,8 +249,9 @@ def mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon
     if not len(head_idx) or toks.tag[head_idx[0]] == "XSN":
         return None  # a suffix glued to a quote ("큰 손"들이) is no noun phrase
     words = [head]
-    nnp = [len(head_idx) == 1 and toks.tag[head_idx[0]] == "NNP"]
-    proper = [len(head_idx) >= 1 and toks.tag[head_idx[0]] == "NNP"]
+    hyphenated = HYPHENATED.fullmatch(head) is not None
+    nnp = [hyphenated or (len(head_idx) == 1 and toks.tag[head_idx[0]] == "NNP")]
+    proper = [hyphenated or (len(head_idx) >= 1 and toks.tag[head_idx[0]] == "NNP")]
     pos = head_start
     # a group or an unnamed source keeps its modifiers: 많은 사람들, 한국의 일부 네티즌들
     group = head.endswith(("들", "%")) or lex.unnamed_sources.suffix_of(head)  # 국민의 56%
@@ -287,8 +291,9 @@ def mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon
         words.insert(0, word)
         if hanja:
             glossed.add(word)
-        nnp.insert(0, hanja or (len(idx) == 1 and toks.tag[last] == "NNP"))  # 허우한민(侯漢敏): a name given in Hanja
-        proper.insert(0, hanja or toks.tag[idx[0]] == "NNP")
+        hyphenated = HYPHENATED.fullmatch(word) is not None  # 마리 드-라크루아
+        nnp.insert(0, hanja or hyphenated or (len(idx) == 1 and toks.tag[last] == "NNP"))  # 허우한민(侯漢敏): in Hanja
+        proper.insert(0, hanja or hyphenated or toks.tag[idx[0]] == "NNP")
         pos = _word_start(text, lo, start)
         group = group or (word == "한" and toks.tag[last] == "MM")  # 한 검사: unnamed, keeps 대구지검의
         if modifier:
