@@ -71,17 +71,19 @@ class Entity:
 
 def _abbreviates(short: str, full: str) -> bool:
     """Whether organisation name ``short`` is a short form of ``full``: the tail of its one-word
-    name (민주당 of 더불어민주당), or syllables of its last word in order, from one of its first
+    name's last word (민주당 of 더불어민주당), or syllables of its last word in order, from one of its first
     three syllables, ending inside it (합참 of 합동참모본부, 국토부 of 국토교통부, 인수위 of 제18대
     대통령직 인수위원회, 선관위 of 중앙선거관리위원회). A place before an organisation's name is
     no part of it, so 통일부 is no short form of 대한민국 통일부."""
     if " " in short or len(short) < 2:
         return False
-    last = full.rsplit(" ", 1)[-1]
+    compact, last = full.replace(" ", ""), full.rsplit(" ", 1)[-1]
+    if last == short:  # 대한민국 통일부, 전날 미국: words before a name are no part of it
+        return False
+    if last.endswith(short):  # 더불어민주당 … 민주당; 한빛대학교 총학생회 … 학생회
+        return len(compact) >= len(short) + 2
     if len(last) < len(short) + 2:
         return False
-    if last.endswith(short):
-        return True
     first = last.find(short[0], 0, 3)
     if first < 0:
         return False
@@ -182,18 +184,26 @@ class Cast:
         orgs = [e for e in self.entities.values() if e.kind == "organisation"]
         if any(e.name == name for e in orgs):
             return name
-        hits = [e.name for e in orgs if name in e.aliases or _abbreviates(name, e.name)]
-        if len(hits) == 1:  # 국토부 → 국토교통부, without the country the article put before it
-            words = hits[0].split()
+        one = len(name) == 1 and name in lex.org_suffixes.words  # 시는, 도는: the city or province named before
+        hits = [(self._last_before(e, before), e.name) for e in orgs if name in e.aliases or _abbreviates(name, e.name)
+                or (one and len(e.name) >= 3 and e.name.endswith(name))]
+        hits = [h for h in hits if h[0] >= 0] or hits
+        if hits:  # 국토부 → 국토교통부, without the country the article put before it; the last named first
+            words = max(hits)[1].split()
             while len(words) > 1 and words[0] in lex.places:
                 words.pop(0)
             return " ".join(words)
         generic = lex.generic_organisations.get(name)
         if generic is None:
             return ""
-        named = [(max(s for s, _, _ in e.mentions if s < before), e.name) for e in orgs
-                 if e.name != name and generic.search(e.name) and any(s < before for s, _, _ in e.mentions)]
+        named = [(self._last_before(e, before), e.name) for e in orgs if e.name != name and generic.search(e.name)]
+        named = [n for n in named if n[0] >= 0]
         return max(named)[1] if named else ""
+
+    @staticmethod
+    def _last_before(entity: Entity, before: int) -> int:
+        """Where ``entity`` was last mentioned before offset ``before`` (-1: not before it)."""
+        return max((s for s, _, _ in entity.mentions if s < before), default=-1)
 
     def author(self, medium: str, *, before: int) -> str:
         """The author of ``medium`` last named before offset ``before`` (이 칼럼은 → 양상훈), else ``""``."""
