@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Final
 
 from .cast import Cast
 from .lexicon import Lexicon
-from .mentions import NOMINAL_TAGS, SUBJECT_PARTICLES, Mention, head_of, mention_before, quoted, subject_marker
-from .spans import ALL_MARKS, Span
+from .mentions import NOMINAL_TAGS, SUBJECT_PARTICLES, Mention, head_of, mention_before, quoted, subject_marker, word_start
+from .spans import ALL_MARKS, HANGUL_RUN, Span
 from .tokens import ArticleTokens, predicates
 
 NOWHERE: Final = Span(start=2**31, end=2**31, open_mark=-1, close_mark=-1)  # for "the subject of a sentence"
@@ -59,9 +60,18 @@ def _embedded(toks: ArticleTokens, lo: int, hi: int, lex: Lexicon) -> bool:
                 return True  # a verb with a connective ending (나와, 나서서), not 관련해서/대해
         return False
 
-    return any(tag[k] == "ETM" and k + 1 < len(tag) and tag[k + 1] in ("NNG", "NNB", "NNP") and k > idx.start
+    def noun_after(k: int) -> int:  # the noun an adnominal ending modifies, past a quoted term (제안한 ‘…’ 구상)
+        j = k + 1
+        if j < len(tag) and tag[j] in ("SSO", "SS") and form[j] in "'‘\"“":
+            close = next((n for n in range(j + 1, min(j + 30, len(tag))) if tag[n] in ("SSC", "SS")), -1)
+            j = close + 1 if close > 0 else j
+        if j < len(tag) and tag[j] in ("NNG", "NNB", "NNP"):
+            return j
+        return j - 1 if j > k + 1 and j < len(tag) and tag[j].startswith("J") else -1  # ‘…’에 대해: the term is the noun
+
+    return any(tag[k] == "ETM" and k > idx.start and (n := noun_after(k)) > 0
                and (verb_before(k) or form[k] in lex.word_set("quotative_adnominals"))  # 수정이 필요하다는 주장
-               and form[k + 1] not in lex.word_set("adverbial_heads") and not verb_after(k) for k in idx)
+               and form[n] not in lex.word_set("adverbial_heads") and not verb_after(k) for k in idx)
 
 
 def clause_break(toks: ArticleTokens, lo: int, hi: int) -> bool:
@@ -206,7 +216,29 @@ def adnominal_reporter(text: str, toks: ArticleTokens, span: Span, hi: int, lex:
         j += 1
     if j == etm + 1 or j >= idx.stop or not tag[j].startswith("J"):
         return None
-    return mention_before(text, toks, j, int(toks.end[etm]), lex)
+    m = mention_before(text, toks, j, int(toks.end[etm]), lex)
+    if m is not None and (m.text in lex.pronouns or lex.collectives.suffix_of(m.text)):
+        # "…"라며 비난하는 이들도 있었다: the people the clause describes, as written with its verb
+        verb = word_start(text, span.close_mark + 1, int(toks.end[etm]))
+        m = replace(m, text=f"{text[verb:int(toks.end[etm])]} {m.text}", start=verb, name="", role="")
+    return m
+
+
+def relayed_author(text: str, toks: ArticleTokens, span: Span, hi: int, lex: Lexicon) -> Mention | None:
+    """Whose words a quote is when the sentence names them after it with a possessive and a
+    speech noun: ``"…"라는 헬가 순드크비스트 사무총장의 말을 전했다``, ``"…"는 게 박 교수의
+    설명이다`` → that person, else ``None``."""
+    glued = HANGUL_RUN.match(text, span.close_mark + 1, hi) if span.close_mark >= 0 else None
+    if glued is None or not lex.adnominal.fullmatch(glued.group(0)):
+        return None  # only "…"라는 / "…"는: the quote is what the noun after it says
+    idx = toks.token_range(span.close_mark + 1, hi)
+    form, tag = toks.form, toks.tag
+    for k in idx[:12]:
+        if form[k] in ALL_MARKS or tag[k].startswith(("VV", "VA")) or tag[k] == "EF":
+            return None  # another quote, or a predicate of its own first
+        if tag[k] == "JKG" and k + 1 < len(form) and lex.speech_nouns.fullmatch(form[k + 1]) and k > idx.start:
+            return mention_before(text, toks, k, span.close_mark + 1, lex)
+    return None
 
 
 def possessor(text: str, toks: ArticleTokens, open_at: int, lo: int, lex: Lexicon) -> Mention | None:

@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING
 
 from ..schema import QUOTES, QuoteBasis, conform, empty_frame
 from .cast import Cast, build_cast
-from .clause import adnominal_reporter, cited_source, elsewhere, media_authors, nested_report, pick_speaker, possessor
+from .clause import (
+    adnominal_reporter,
+    cited_source,
+    elsewhere,
+    media_authors,
+    nested_report,
+    pick_speaker,
+    possessor,
+    relayed_author,
+)
 from .lexicon import Lexicon, lexicon
 from .mentions import ANONYMOUS, Mention, head_of, name_shaped, noun_phrases, subjects
 from .spans import Span, find_spans
@@ -98,6 +107,9 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
             or possessor(text, toks, open_at, int(toks.sent_start[toks.sentence_of(open_at)]), lex)
         if reporter is not None and cast.rank(reporter, lex) <= 1:
             best, basis = reporter, "reporter"  # "…"고 말한 김 의원은; 잭 런던의 "…"
+        relayed = relayed_author(text, toks, span, hi, lex)
+        if relayed is not None and cast.rank(relayed, lex) <= 1:
+            best, basis = relayed, "source"  # "…"라는 사무총장의 말을 전했다; "…"는 게 박 교수의 설명이다
         if best is None or cast.rank(best, lex) > 0:  # a newspaper or 정부 citing someone's statement
             cited = cited_source(text, toks, int(toks.sent_start[si]), open_at, spans, lex)
             if cited is not None:

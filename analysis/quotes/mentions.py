@@ -186,7 +186,7 @@ def before_spaces(text: str, lo: int, pos: int) -> int:
     return pos
 
 
-def _word_start(text: str, lo: int, pos: int) -> int:
+def word_start(text: str, lo: int, pos: int) -> int:
     """Where the word ending at ``pos`` starts, after any double quotation mark glued to it
     ("메릴 에드워드 뉴먼이 …: the word is 메릴)."""
     i = pos
@@ -236,7 +236,7 @@ def mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon
     """
     head_end = before_spaces(text, lo, int(toks.start[k])) if detached else int(toks.start[k])
     head_end, gloss = _skip_bracket(text, lo, head_end)
-    head_start = _word_start(text, lo, head_end)
+    head_start = word_start(text, lo, head_end)
     head_start = _morpheme_start(toks, head_start, head_end, lo)
     if head_end - head_start > 2 and text[head_start] in "'‘" and text[head_end - 1] in "'’":  # '폭스스포츠'에서는
         head_start, head_end = head_start + 1, head_end - 1
@@ -261,7 +261,7 @@ def mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon
         end = before_spaces(text, lo, pos)
         if end <= lo:
             break
-        start = _word_start(text, lo, end)
+        start = word_start(text, lo, end)
         if start >= end:
             break
         if end - start > 2 and text[start] in "'‘" and text[end - 1] in "'’":  # a quoted name: '사의재'
@@ -294,7 +294,7 @@ def mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon
         hyphenated = HYPHENATED.fullmatch(word) is not None  # 마리 드-라크루아
         nnp.insert(0, hanja or hyphenated or (len(idx) == 1 and toks.tag[last] == "NNP"))  # 허우한민(侯漢敏): in Hanja
         proper.insert(0, hanja or hyphenated or toks.tag[idx[0]] == "NNP")
-        pos = _word_start(text, lo, start)
+        pos = word_start(text, lo, start)
         group = group or (word == "한" and toks.tag[last] == "MM")  # 한 검사: unnamed, keeps 대구지검의
         if modifier:
             modified = True
@@ -313,6 +313,11 @@ def mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon
         proper.pop()
     if len(words[-1]) >= 3 and words[-1].endswith("측"):  # 유가족측, 검찰측 (not 북측)
         words[-1] = words[-1][:-1]
+    if len(words) > 1 and words[-1] in lex.word_set("relational_heads"):  # 관객들 사이(에서는)
+        words, nnp, proper = words[:-1], nnp[:-1], proper[:-1]
+    partitive = max((i for i, w in enumerate(words[:-1]) if w in lex.word_set("partitives")), default=-1)
+    if partitive >= 0:  # 유가족 20여 명 가운데 대부분
+        words, nnp, proper = words[partitive + 1:], nnp[partitive + 1:], proper[partitive + 1:]
     located = max((i for i, w in enumerate(words[:-1]) if w in lex.word_set("located")), default=-1)
     if located >= 0:  # 홍콩 소재 인권민주주의정보센터: where it is, not its name
         words, nnp, proper = words[located + 1:], nnp[located + 1:], proper[located + 1:]
