@@ -184,6 +184,8 @@ class Cast:
         orgs = [e for e in self.entities.values() if e.kind == "organisation"]
         if any(e.name == name for e in orgs):
             return name
+        if lex.unnamed_sources.suffix_of(name) or lex.collectives.suffix_of(name):
+            return ""  # 학생, 주민: a group, no short form of an organisation
         one = len(name) == 1 and name in lex.org_suffixes.words  # 시는, 도는: the city or province named before
         hits = [(self._last_before(e, before), e.name) for e in orgs if name in e.aliases or _abbreviates(name, e.name)
                 or (one and len(e.name) >= 3 and e.name.endswith(name))]
@@ -315,7 +317,8 @@ def build_cast(phrases: Iterable[Mention], spans: Sequence[Span], lex: Lexicon) 
                 cast.add_organisation(affiliation, mention=span)  # 서울중앙지방법원 형사3단독 서승렬 판사
         elif anonymous := ANONYMOUS.search(m.text):  # 의사 김모씨에게 … 김씨는 → 김모씨
             cast.add_person(anonymous.group(0), mention=span)
-        elif (is_org(m, lex) or any(p.search(m.text) for p in lex.generic_organisations.values())) \
+        elif (is_org(m, lex) or any(p.search(m.text) for p in lex.generic_organisations.values())
+              or (m.text in lex.places and m.text[-1] in lex.org_suffixes.words)) \
                 and ORG_NAME.fullmatch(m.text) and m.text not in lex.generic_organisations:
             cast.add_organisation(m.text, mention=span)
         elif not m.name and " " in m.text and is_group(m, lex):

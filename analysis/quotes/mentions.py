@@ -431,7 +431,7 @@ def noun_phrases(text: str, toks: ArticleTokens, lex: Lexicon,
             last_nnp = k - 1
         if (tags[k].startswith("J") or tags[k] == "VCP") and tags[k - 1] in NOMINAL_TAGS and (
                 k - last_nnp <= 6 or (tags[k - 1] == "NNG" and len(forms[k - 1]) >= 3
-                                      and lex.org_suffixes.suffix_of(forms[k - 1], min_length=2))):
+                                      and lex.org_suffixes.suffix_of(forms[k - 1]))):
             key = (k, int(toks.sent_start[toks.sentence_of(int(toks.start[k]))]))
             if key not in memo:
                 memo[key] = mention_before(text, toks, k, key[1], lex)
