@@ -124,7 +124,7 @@ def reports(toks: ArticleTokens, lo: int, hi: int, lex: Lexicon) -> bool:
 
 
 def pick_speaker(subjects: Sequence[Mention], span: Span, cast: Cast, lex: Lexicon,
-                  toks: ArticleTokens | None = None, *, nested: bool = False) -> Mention | None:
+                  toks: ArticleTokens | None = None, *, nested: bool = False, chain: int = -1) -> Mention | None:
     """The subject most likely to be the speaker of ``span``.
 
     Preferred, in order: a subject of the quote's own clause (not :func:`elsewhere`) and not a
@@ -132,15 +132,19 @@ def pick_speaker(subjects: Sequence[Mention], span: Span, cast: Cast, lex: Lexic
     quote's own clause; a topic (은/는) over a case subject (이/가); before the quote over after it;
     the nearest. When the reporting is itself reported (``nested``), a topic before a case subject
     is the outer reporter (연합뉴스는 … 관계자가 "…"고 밝혔다고 전했다). (A statement the sentence
-    cites, :func:`cited_source`, overrides any subject that is not a person.)
+    cites, :func:`cited_source`, overrides any subject that is not a person.) ``chain``: where the
+    first of the quotes chained with this one opens (``"A"라며 "B"고 밝혔다``): the quotative
+    ending between them breaks no clause.
     """
     if not subjects:
         return None
     open_at = span.opening
+    clause_open = chain if 0 <= chain < open_at else open_at
 
     def key(m: Mention) -> tuple[int, int, int, int, int, int]:
         before = m.end <= open_at
-        broken = int(before and toks is not None and clause_break(toks, m.end, open_at))
+        broken = int(before and toks is not None and clause_break(toks, m.end, min(clause_open, open_at))
+                     if m.end <= clause_open else 0)
         demoted = int(elsewhere(m, span, toks, lex)) + int(m.marker == 2) + int(
             nested and before and m.marker == 0
             and any(o.marker == 1 and o.start >= m.end and o.end <= open_at for o in subjects)) + int(

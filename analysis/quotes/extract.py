@@ -12,8 +12,9 @@ Example:
 
 from __future__ import annotations
 
+import re
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ..schema import QUOTES, QuoteBasis, conform, empty_frame
 from .cast import Cast, build_cast
@@ -36,6 +37,10 @@ from .tracking import InForce
 
 if TYPE_CHECKING:
     import pandas as pd
+
+
+#: What joins chained quotes ("A"라며 "B", "A", "B"): a quotative ending, a comma, spaces.
+CHAINED: Final = re.compile(r"[가-힣]{0,5}\s*[,·]?\s*")
 
 
 class ArticleContext:
@@ -86,6 +91,7 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
     state = InForce()
     rows: list[dict[str, object]] = []
     last_sent_seen = -1
+    chain, previous = -1, None  # where the chain of quotes the current one belongs to opens
     for span, (speech, cue) in zip(spans, art.decisions, strict=True):
         si = toks.sentence_of(span.anchor)
         for j in range(last_sent_seen + 1, si):  # the sentences since the last quote change who is in force
@@ -93,6 +99,11 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
         last_sent_seen = max(last_sent_seen, si - 1)
         if not speech:
             continue
+        last_sent_seen = max(last_sent_seen, si)  # a quote's own sentence has spoken: its subjects are not read again
+        chained = previous is not None and previous.close_mark >= 0 and span.open_mark > previous.close_mark \
+            and CHAINED.fullmatch(text, previous.close_mark + 1, span.open_mark) is not None
+        chain = chain if chained else span.opening
+        previous = span
         subj = art.subjects(si)
         basis: QuoteBasis = "subject"
         if cue == "(standalone)" and si + 1 < n_sent and not subj and lex.forward_cue.search(text, *art.sentence_bounds(si + 1)):
@@ -100,7 +111,7 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
         open_at, close_at = span.opening, span.closing
         hi = clause_end(text, toks, span)
         nested = nested_report(toks, close_at, hi, lex)
-        best = pick_speaker(subj, span, cast, lex, toks, nested=nested)
+        best = pick_speaker(subj, span, cast, lex, toks, nested=nested, chain=chain)
         if best is not None and state.speaker and elsewhere(best, span, toks, lex):
             best = None  # its only subject is another clause's: 곽 전 교육감이 추진해온 조직개편과 관련해서는 "…"
         reporter = adnominal_reporter(text, toks, span, hi, lex) \

@@ -63,7 +63,8 @@ def is_korean_name(word: str, lex: Lexicon, *, proper: bool = True) -> bool:
     ``proper`` says Kiwi analysed the word as (or starting with) a proper noun; common nouns
     that happen to start like a surname (노조, 정부) are not names.
     """
-    if not proper or not re.fullmatch(r"[가-힣]{2,4}", word) or word in lex.roles.words or word in lex.non_speakers:
+    if not proper or not re.fullmatch(r"[가-힣]{2,4}", word) or word in lex.roles.words or word in lex.non_speakers \
+            or word in lex.places:
         return False
     surname = lex.surnames.prefix_of(word)
     foreign = not lex.word_set("transliteration_syllables").isdisjoint(word[len(surname):])
@@ -328,8 +329,8 @@ def mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon
     inside = gloss.replace("·", " ").split()
     if inside and not role and is_role(inside[-1], lex) and (name or len(words) == 1):
         role = inside[-1]  # 정은비(국회 보건복지위원)는: a role given only in brackets
-    if lex.unnamed_sources.suffix_of(head) or modified:
-        name = ""  # an unnamed source or a group is the speaker as written: 서울시 관계자
+    if lex.unnamed_sources.suffix_of(head) or (modified and not (name and role)):
+        name = ""  # an unnamed source or a group is the speaker as written: 서울시 관계자 (but 대구의 한 병원 최은호 교수)
     start = text.find(words[0], pos, head_end)
     start = start if start >= 0 else pos
     return Mention(text=phrase, name=name, role=role, start=start, end=head_end, proper=proper[-1],
@@ -411,7 +412,7 @@ def is_body(m: Mention, lex: Lexicon) -> bool:
     """Whether ``m`` names someone who can speak though not (known as) a person: a name, a title,
     a group, an organisation or an unnamed source (국토부, 경찰 대변인, 유가족들, 한 관계자, NASA)."""
     head = m.text.split()[-1] if m.text else ""
-    return bool(m.name or m.role or head.endswith(("들", "%")) or lex.org_suffixes.suffix_of(head)
+    return bool(m.name or m.role or head.endswith(("들", "%")) or lex.org_suffixes.suffix_of(head) or head in lex.places
                 or lex.unnamed_sources.suffix_of(head) or UPPER_NAME.fullmatch(head) or LATIN_IN_NAME.search(head))
 
 
