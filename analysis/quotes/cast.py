@@ -96,6 +96,8 @@ class Cast:
     """The people, organisations and groups one article names (in order of first mention)."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
+    #: Korean surnames of two syllables (남궁, 제갈): a short form 남궁 장관 is one, like 오 시장
+    long_surnames: frozenset[str] = frozenset()
     #: who wrote or said each medium or document the article attributes, in text order
     #: (칼럼 → [(offset, 양상훈)] from 양상훈 주필의 칼럼)
     authors: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -165,7 +167,7 @@ class Cast:
             words = name.split()
             longer = [f for f in full if f.split()[-len(words):] == words or f.split()[:len(words)] == words]
             return self._prefer_role(longer, role) if longer else ""
-        if len(name) == 1:  # a Korean surname: 오 (시장)
+        if len(name) == 1 or name in self.long_surnames:  # a Korean surname: 오 (시장), 남궁 (장관)
             hits = [e.name for e in people if e.name.startswith(name) and len(e.name) >= 2 and " " not in e.name]
         else:
             hits = [f for f in full if f.split()[-1] == name] or [f for f in full if f.split()[0] == name]
@@ -303,7 +305,7 @@ def is_group(m: Mention, lex: Lexicon) -> bool:
 def build_cast(phrases: Iterable[Mention], spans: Sequence[Span], lex: Lexicon) -> Cast:
     """The cast the article itself gives outside quotes: full names (with roles), anonymised
     people (김모씨) and organisations, in order of first mention."""
-    cast = Cast()
+    cast = Cast(long_surnames=frozenset(w for w in lex.surnames.words if len(w) == 2))
     for m in phrases:
         if quoted(spans, m.start):
             continue

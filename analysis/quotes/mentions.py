@@ -137,6 +137,13 @@ def _parse_phrase(words: list[str], nnp: list[bool], proper: list[bool], lex: Le
                  or (nnp[0] and roles[0] >= 2 and lex.org_suffixes.suffix_of(words[1]))) \
             and not lex.unnamed_sources.suffix_of(words[-1]):
         name = words[0]
+    # …and one after an organisation, before the title: 행정안전부 | 조해솔/NNG | 재난안전관리본부장
+    first_role = roles[0] if roles else -1
+    if not name and first_role >= 2 and roles[-1] == len(words) - 1 and name_shaped(words[first_role - 1], lex) \
+            and not lex.org_suffixes.suffix_of(words[first_role - 1]) \
+            and (lex.org_suffixes.suffix_of(words[first_role - 2]) or words[first_role - 2] in lex.places) \
+            and not lex.unnamed_sources.suffix_of(words[-1]):
+        name = words[first_role - 1]
     return name, role
 
 
