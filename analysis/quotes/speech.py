@@ -35,6 +35,10 @@ GLOSS: Final = re.compile(r"\([^()\n]{1,40}\)")  # "…"(meddlesome)이란: a gl
 CALLED: Final = re.compile(r" (?:하는|한) ([가-힣]+)")  # "…"라고 하는 방식
 #: A word between 라는 and its noun: an adjective (무책임한, 협박성, 적극적인) or 등(의).
 NOUN_MODIFIER: Final = re.compile(r"[가-힣]*(?:[^은]한|던|성|적인|스러운|로운)|등(?:의)?")
+#: Remarks listed after a quote with no ending of its own: "…" 등의 반응.
+LISTED: Final = re.compile(r"\s*등(?:의)?\s+([가-힣]+)")
+#: A possessed speech noun after a quote: 박 교수의 설명, 제동수(58) 씨의 다급한 목소리.
+POSSESSED: Final = re.compile(r"[가-힣A-Za-z0-9)]의\s+(?:[가-힣]+[ㄴ는한은던]\s+)?([가-힣]+)")
 #: The quotative endings after which single-quoted text is reported speech (GUIDELINES.md).
 SINGLE_QUOTATIVE: Final = re.compile(r"(?:이)?라?(?:고|며|면서)")
 
@@ -102,8 +106,14 @@ def _classify(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi:
                 lex.speech_nouns.fullmatch(PARTICLE_END.sub("", w)) or lex.speech_nouns.fullmatch(w.removesuffix("이었다"))
                 for w in re.findall(r"[가-힣]+", text[suffix_end: sent_hi])):
             return True, speech_pred or suffix
+        # "…"는 게 박 교수의 설명이다, "…"라는 선장 제동수 씨의 다급한 목소리가: whose words the quote is
+        if words >= 2 and possessed_speech(text, suffix_end, sent_hi, lex):
+            return True, speech_pred or suffix
         return (bool(speech_pred) and words >= 2), speech_pred
     if not suffix:
+        listed = LISTED.match(text, after_lo, sent_hi)  # "…", "…" 등의 반응이 나왔다
+        if listed and words >= 2 and is_speech_noun(PARTICLE_END.sub("", listed.group(1)), lex):
+            return True, speech_pred or "(standalone)"
         terminal = bool(re.search(r"[.?!…]$|[다요죠까]$", content))
         if terminal and words >= 2:
             return True, speech_pred or "(standalone)"
@@ -134,6 +144,15 @@ def clause_end(text: str, toks: ArticleTokens, span: Span) -> int:
     if glued and hi <= span.close_mark + 1 and si + 1 < len(toks.sent_end):
         hi = int(toks.sent_end[si + 1])
     return hi
+
+
+def possessed_speech(text: str, lo: int, hi: int, lex: Lexicon) -> bool:
+    """Whether ``text[lo:hi]``, right after a quote's adnominal ending, soon names whose words it
+    is with a possessive and a speech noun (는 게 박 교수의 설명이다)."""
+    for m in POSSESSED.finditer(text, lo, min(hi, lo + 40)):
+        if is_speech_noun(PARTICLE_END.sub("", m.group(1)).removesuffix("이다"), lex):
+            return True
+    return False
 
 
 def _single_is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi: int) -> tuple[bool, str]:
