@@ -150,6 +150,8 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
             basis = "in force"
         elif not speaker:
             speaker, basis = state.speaker, "in force"
+            if not speaker and best is not None and best.text in lex.pronouns:
+                speaker, basis = best.text, "subject"  # 그녀는 with no one named before: as written
         if speaker:
             state.speak(speaker, role)
         else:

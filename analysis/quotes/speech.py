@@ -161,10 +161,11 @@ def _single_is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, 
     if not SINGLE_QUOTATIVE.fullmatch(suffix):
         return False, ""
     preds = predicates(toks, toks.token_range(span.close_mark + 1, sent_hi))
-    if preds and preds[0][1] in lex.naming_verbs:
-        return False, ""
+    if not preds or preds[0][1] in lex.naming_verbs or preds[0][1] in lex.word_set("thinking_verbs"):
+        return False, ""  # '…'라고 불렀다, '…'라고 생각했다: a name or a thought
     speech_pred = next((lemma for _, lemma in preds if lemma in lex.speech_verbs), "")
-    return bool(speech_pred), speech_pred
+    said = preds[0][1] == "하다" and len(text[span.start:span.end].split()) >= 2  # '…'라고 했다 (not '평형수'라고 하는)
+    return bool(speech_pred) or said, speech_pred or ("하다" if said else "")
 
 
 def classify(text: str, spans: Sequence[Span], toks: ArticleTokens, lex: Lexicon) -> list[tuple[bool, str]]:
