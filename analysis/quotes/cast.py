@@ -33,6 +33,8 @@ EntityKind = Literal["person", "organisation", "group"]
 #: The columns of :func:`cast_frame`.
 CAST_COLUMNS: Final = ("entity", "kind", "full_name", "surname", "given_name", "roles", "affiliations", "aliases",
                        "mentions")
+#: A bracket that gives another name: an abbreviation or a short form (NASA, 민주당, KT&G), no digits or roles.
+ALIAS: Final = re.compile(r"[A-Z][A-Za-z&.-]{1,11}|[가-힣]{2,6}")
 #: What an organisation's name may look like: Hangul, Latin letters and digits (서울고법 형사 9부, KBS뉴스).
 ORG_NAME: Final = re.compile(r"[가-힣A-Za-z][가-힣A-Za-z0-9·-]*(?: [가-힣A-Za-z0-9][가-힣A-Za-z0-9·-]*)*")
 
@@ -322,7 +324,9 @@ def build_cast(phrases: Iterable[Mention], spans: Sequence[Span], lex: Lexicon) 
         elif (is_org(m, lex) or any(p.search(m.text) for p in lex.generic_organisations.values())
               or (m.text in lex.places and m.text[-1] in lex.org_suffixes.words)) \
                 and ORG_NAME.fullmatch(m.text) and m.text not in lex.generic_organisations:
-            cast.add_organisation(m.text, mention=span)
+            entity = cast.add_organisation(m.text, mention=span)
+            if ALIAS.fullmatch(m.gloss):  # 미국 항공우주국(NASA), 더불어민주당(민주당): another name for it
+                entity._note("", "", m.gloss, None)
         elif not m.name and " " in m.text and is_group(m, lex):
             cast.add_group(m.text, mention=span)  # 감사원 고위 인사, 피해를 입은 유가족: a description to refer back to
     return cast

@@ -49,6 +49,7 @@ class Mention:
     proper: bool = False  # the name word starts with a proper noun
     glossed: bool = False  # the name is glossed in Hanja, 허우한민(侯漢敏): a full name
     marker: int = 0  # 0: topic (은/는); 1: subject case (이/가), 에서는, 도; 2: source (에 따르면)
+    gloss: str = ""  # a bracket between the phrase and its particle: 항공우주국(NASA)는 → NASA
 
 
 def is_role(word: str, lex: Lexicon) -> bool:
@@ -341,7 +342,7 @@ def mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon
     start = text.find(words[0], pos, head_end)
     start = start if start >= 0 else pos
     return Mention(text=phrase, name=name, role=role, start=start, end=head_end, proper=proper[-1],
-                   glossed=name in glossed)
+                   glossed=name in glossed, gloss=gloss)
 
 
 def quoted(spans: Sequence[Span], offset: int) -> bool:
@@ -432,17 +433,22 @@ def noun_phrases(text: str, toks: ArticleTokens, lex: Lexicon,
     """
     memo = {} if memo is None else memo
     out = []
-    tags, forms = toks.tag, toks.form
+    tags = toks.tag
     last_nnp = -10
     for k in range(1, len(tags)):
         if tags[k - 1] == "NNP":
             last_nnp = k - 1
-        if (tags[k].startswith("J") or tags[k] == "VCP") and tags[k - 1] in NOMINAL_TAGS and (
-                k - last_nnp <= 6 or (tags[k - 1] == "NNG" and len(forms[k - 1]) >= 3
-                                      and lex.org_suffixes.suffix_of(forms[k - 1]))):
-            key = (k, int(toks.sent_start[toks.sentence_of(int(toks.start[k]))]))
-            if key not in memo:
-                memo[key] = mention_before(text, toks, k, key[1], lex)
-            if memo[key] is not None:
-                out.append(memo[key])
+        if not ((tags[k].startswith("J") or tags[k] == "VCP")
+                and (tags[k - 1] in NOMINAL_TAGS or toks.form[k - 1] == ")")):  # 항공우주국(NASA)의
+            continue
+        if k - last_nnp > 6:  # no proper noun near: only a word that ends like an organisation (합동참모본부는)
+            at = int(toks.start[k])
+            word = text[word_start(text, max(0, at - 30), at):at]
+            if tags[k - 1] != "NNG" or len(word) < 3 or not lex.org_suffixes.suffix_of(word):
+                continue
+        key = (k, int(toks.sent_start[toks.sentence_of(int(toks.start[k]))]))
+        if key not in memo:
+            memo[key] = mention_before(text, toks, k, key[1], lex)
+        if memo[key] is not None:
+            out.append(memo[key])
     return out
