@@ -190,7 +190,7 @@ class Cast:
             return name
         if lex.unnamed_sources.suffix_of(name) or lex.collectives.suffix_of(name):
             return ""  # 학생, 주민: a group, no short form of an organisation
-        one = len(name) == 1 and name in lex.org_suffixes.words  # 시는, 도는: the city or province named before
+        one = len(name) == 1 and (name in lex.org_suffixes.words or name in lex.word_set("administrative_units"))  # 시는, 도는
         hits = [(self._last_before(e, before), e.name) for e in orgs if name in e.aliases or _abbreviates(name, e.name)
                 or (one and len(e.name) >= 3 and e.name.endswith(name))]
         hits = [h for h in hits if h[0] >= 0] or hits
@@ -322,7 +322,7 @@ def build_cast(phrases: Iterable[Mention], spans: Sequence[Span], lex: Lexicon) 
         elif anonymous := ANONYMOUS.search(m.text):  # 의사 김모씨에게 … 김씨는 → 김모씨
             cast.add_person(anonymous.group(0), mention=span)
         elif (is_org(m, lex) or any(p.search(m.text) for p in lex.generic_organisations.values())
-              or (m.text in lex.places and m.text[-1] in lex.org_suffixes.words)) \
+              or (m.text in lex.places and m.text[-1] in lex.word_set("administrative_units"))) \
                 and ORG_NAME.fullmatch(m.text) and m.text not in lex.generic_organisations:
             entity = cast.add_organisation(m.text, mention=span)
             if ALIAS.fullmatch(m.gloss):  # 미국 항공우주국(NASA), 더불어민주당(민주당): another name for it

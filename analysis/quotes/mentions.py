@@ -33,6 +33,8 @@ SUBJECT_PARTICLES: Final = frozenset({("은", "JX"), ("는", "JX"), ("이", "JKS
 HANJA: Final = re.compile(r"[\u4e00-\u9fff]+")  # 허우한민(侯漢敏): a name glossed in Hanja
 UPPER_NAME: Final = re.compile(r"[A-Z][A-Za-z0-9&.-]+")  # NASA, MBC, ISAF
 LATIN_IN_NAME: Final = re.compile(r"[가-힣][A-Za-z]+$")  # 안보정론tv, 뉴스K: a channel's or brand's name
+#: A final consonant Kiwi splits off a syllable as a particle or ending (정지훈 → 정지/NNG 후/NNG ᆫ/JX).
+JAMO_ENDINGS: Final = frozenset("ᆫᆯᆷᆸ")
 HYPHENATED: Final = re.compile(r"[가-힣]+(?:-[가-힣]+)+")  # 드-라크루아, 페레스-가르시아: one part of a foreign name
 NAME_WORDS: Final = re.compile(r"[가-힣]+(?:[- ][가-힣]+)*")  # the words of a name Kiwi reads as one proper noun
 
@@ -160,6 +162,9 @@ def _name_in(run: list[int], words: list[str], nnp: list[bool], proper: list[boo
             tail.insert(0, i)
         elif tail:
             break
+    if tail and HYPHENATED.fullmatch(words[tail[0]]) and tail[0] - 1 in run and _plain_word(words[tail[0] - 1], lex) \
+            and words[tail[0] - 1] not in lex.places:
+        tail.insert(0, tail[0] - 1)  # 마리 | 드-라크루아: a given name Kiwi does not read as a proper noun
     while len(tail) >= 2 and words[tail[-1]] in lex.places:  # 아니스 셰이프 리비아 | 인민해방군 대변인
         tail.pop()
     while len(tail) >= 2 and words[tail[0]] in lex.places:  # 북한 | 김여정
@@ -288,7 +293,8 @@ def mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon
             (toks.tag[last] == "JKG" and toks.tag[idx[-2]] in NOMINAL_TAGS)
             or (toks.tag[last] == "ETM" and toks.tag[idx[-2]].startswith("VA")))
         # a name Kiwi splits after its surname (윤/NNP 두/MM 한/MM) is still a name
-        split_name = toks.tag[idx[0]] == "NNP" and name_shaped(word, lex)
+        split_name = name_shaped(word, lex) and (toks.tag[idx[0]] == "NNP" or (  # 정지/NNG 후/NNG ᆫ/JX | 위원
+            toks.form[last] in JAMO_ENDINGS and is_role(words[0], lex)))
         if not modifier and not split_name and (toks.tag[last] not in NOMINAL_TAGS
                                                 or not re.search(r"[가-힣A-Za-z0-9]$", word)):
             break
