@@ -410,3 +410,46 @@ def wikitree_scores(pred: pd.DataFrame | None = None, *, texts: dict[str, str] |
     pred = corpus_of_texts(texts).quotes if pred is None else pred
     return pd.concat([_score_rows(pred, a, {"wikitree vs A": ids}), _score_rows(pred, b, {"wikitree vs B": ids}),
                       _score_rows(b, a, {"agreement wikitree B vs A": ids})], ignore_index=True)
+
+
+#: The held-out sets' scores with the v2 rules frozen, before any tuning on them (tests/gold/frozen_scores.tsv).
+FROZEN_SCORES: Final = GOLD_DIR / "frozen_scores.tsv"
+
+
+def held_out_summary(pred: pd.DataFrame, texts: dict[str, str], *, sentences: pd.DataFrame,
+                     wikitree: bool = True) -> pd.DataFrame:
+    """The held-out figures side by side: the rules now, the rules as frozen before any tuning on
+    these sets, the baseline, and two annotators' agreement.
+
+    Args:
+        pred: predicted quotes of the Wikinews corpus (``corpus.quotes``).
+        texts: the Wikinews article texts by id (every label's hash is checked).
+        sentences: the Wikinews ``sentences`` table, for the baseline.
+        wikitree: also score the WIKITREE sentences (built in memory; skipped when ../shared is absent).
+
+    Returns:
+        One row per (set, kind) with the F1 of each: ``rules``, ``frozen``, ``baseline``,
+        ``annotators`` (NaN where a set has no second labelling).
+
+    Example:
+        >>> held_out_summary(corpus.quotes, texts, sentences=corpus.sentences)  # doctest: +SKIP
+    """
+    groups = {k: v for k, v in gold_groups().items() if k.startswith("held-out")}
+    gold, _ = load_gold(texts=texts)
+    columns = {"rules": _score_rows(pred, gold, groups), "baseline": _score_rows(baseline_quotes(sentences), gold, groups),
+               "annotators": annotator_agreement(texts).assign(group=lambda d: d["group"].str.replace("agreement", "held-out"))}
+    if wikitree and WIKITREE_SENTENCES.exists():
+        sentences_wt = read_texts(WIKITREE_SENTENCES)
+        built = corpus_of_texts(sentences_wt)
+        scores = wikitree_scores(built.quotes, texts=sentences_wt)
+        agreement = scores["group"].str.startswith("agreement")
+        columns["rules"] = pd.concat([columns["rules"], scores[scores["group"] == "wikitree vs A"]])
+        base = wikitree_scores(baseline_quotes(built.sentences), texts=sentences_wt)
+        columns["baseline"] = pd.concat([columns["baseline"], base[base["group"] == "wikitree vs A"]])
+        columns["annotators"] = pd.concat([columns["annotators"], scores[agreement].assign(group="wikitree vs A")])
+    columns["frozen"] = pd.read_csv(FROZEN_SCORES, sep="\t", comment="#")
+    out = columns["rules"][["group", "kind"]].reset_index(drop=True)
+    for name in ("rules", "frozen", "baseline", "annotators"):
+        f1 = columns[name].set_index(["group", "kind"])["f1"]
+        out[name] = [f1.get((g, k), float("nan")) for g, k in zip(out["group"], out["kind"], strict=True)]
+    return out.rename(columns={"group": "set"})

@@ -19,7 +19,7 @@ Example:
 """
 
 from .cast import CAST_COLUMNS, Cast, Entity, build_cast, cast_frame
-from .extract import ArticleContext, extract_quotes, quotes_in_article
+from .extract import ArticleContext, article_cast, extract_quotes, quotes_in_article
 from .lexicon import Lexicon, lexicon, rules_version
 from .mentions import Mention
 from .spans import Span, find_spans
@@ -34,6 +34,7 @@ __all__ = [
     "Lexicon",
     "Mention",
     "Span",
+    "article_cast",
     "build_cast",
     "cast_frame",
     "extract_quotes",

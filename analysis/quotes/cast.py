@@ -268,9 +268,10 @@ class Cast:
             return m.text
         return self.bare_role(m) or self.resolve(m.text) or self.organisation(m.text, lex, before=m.start) or m.text
 
-    def link(self, m: Mention, lex: Lexicon) -> Entity | None:
-        """The entry mention ``m`` refers to, adding a group or organisation seen for the first time."""
-        name = self.canonical(m, lex)
+    def link(self, m: Mention, lex: Lexicon, *, name: str = "") -> Entity | None:
+        """Link mention ``m`` to the entry it refers to (``name``, else its canonical name), adding a
+        person, organisation or group seen for the first time; ``None`` for a pronoun."""
+        name = name or self.canonical(m, lex)
         if not name:
             return None
         entity = self.entities.get(name)

@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Final
 
 from ..schema import QUOTES, QuoteBasis, conform, empty_frame
-from .cast import Cast, build_cast
+from .cast import Cast, build_cast, cast_frame
 from .clause import (
     adnominal_reporter,
     cited_source,
@@ -82,11 +82,15 @@ def _demonstrative(mention: str, lex: Lexicon) -> str:
 
 def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = None) -> list[dict[str, object]]:
     """Quotes of one article as dicts with the :data:`analysis.schema.QUOTES` fields (no id)."""
-    lex = lex or lexicon()
+    return _attribute(text, toks, lex or lexicon())[0]
+
+
+def _attribute(text: str, toks: ArticleTokens, lex: Lexicon) -> tuple[list[dict[str, object]], ArticleContext]:
+    """The quotes of one article and the article as read (its cast complete)."""
     art = ArticleContext(text, toks, lex)
     spans, cast = art.spans, art.cast
     if not spans:
-        return []
+        return [], art
     n_sent = len(toks.sent_start)
     state = InForce()
     rows: list[dict[str, object]] = []
@@ -154,12 +158,28 @@ def quotes_in_article(text: str, toks: ArticleTokens, *, lex: Lexicon | None = N
                 speaker, basis = best.text, "subject"  # 그녀는 with no one named before: as written
         if speaker:
             state.speak(speaker, role)
+            if best is not None and basis != "in force":
+                cast.link(best, lex, name=speaker)  # 오 시장 → the entry of 오세훈
         else:
             basis = ""
         rows.append({"sent_id": int(toks.sent_ids[si]), "start": span.start, "end": span.end,
                      "content": text[span.start: span.end], "speaker": speaker, "mention": mention, "role": role,
                      "cue": cue, "basis": basis})
-    return rows
+    return rows, art
+
+
+def article_cast(articles: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame, article_id: str) -> pd.DataFrame:
+    """The cast of one article (:func:`analysis.quotes.cast.cast_frame`) after its quotes were read:
+    people, organisations and groups with roles, affiliations, aliases and mentions (offsets).
+
+    Example:
+        >>> article_cast(corpus.articles, corpus.sentences, corpus.tokens, "000_f887c3d3ff964b74")  # doctest: +SKIP
+    """
+    tables = (t[t["article_id"] == article_id] for t in (articles, sentences, tokens))
+    for _, text, toks in quoted_articles(*tables):
+        _, art = _attribute(text, toks, lexicon())
+        return cast_frame(art.cast)
+    return cast_frame(Cast())
 
 
 def extract_quotes(articles: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
