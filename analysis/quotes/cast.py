@@ -49,6 +49,7 @@ class Entity:
     affiliations: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, text as written)
+    _seen: set[tuple[int, int, str]] = field(default_factory=set, repr=False)
 
     @property
     def surname(self) -> str:
@@ -67,7 +68,8 @@ class Entity:
         for value, into in ((role, self.roles), (affiliation, self.affiliations), (alias, self.aliases)):
             if value and value != self.name and value not in into:
                 into.append(value)
-        if mention is not None and mention not in self.mentions:
+        if mention is not None and mention not in self._seen:
+            self._seen.add(mention)
             self.mentions.append(mention)
 
 

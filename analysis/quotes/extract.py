@@ -30,7 +30,7 @@ from .clause import (
 )
 from .lexicon import Lexicon, lexicon
 from .mentions import ANONYMOUS, Mention, head_of, name_shaped, noun_phrases, subjects
-from .spans import Span, find_spans
+from .spans import SpanList, find_spans
 from .speech import classify, clause_end, is_speech_noun
 from .tokens import ArticleTokens, predicates, quoted_articles
 from .tracking import InForce
@@ -52,7 +52,7 @@ class ArticleContext:
         decisions = classify(text, spans, toks, lex)
         # a single-quoted term (‘자유북한방송’은) is no quote: its words stay readable as a subject
         kept = [i for i, sp in enumerate(spans) if not sp.single or decisions[i][0]]
-        self.spans: list[Span] = [spans[i] for i in kept]
+        self.spans: SpanList = spans.subset(kept)
         self.decisions: list[tuple[bool, str]] = [decisions[i] for i in kept]
         self.memo: dict[tuple[int, int], Mention | None] = {}
         self.phrases: list[Mention] = noun_phrases(text, toks, lex, self.memo) if self.spans else []

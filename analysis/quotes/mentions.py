@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Final
 
 from .lexicon import Lexicon
-from .spans import ALL_MARKS, Span
+from .spans import ALL_MARKS, Span, SpanList
 from .tokens import ArticleTokens
 
 NOMINAL_TAGS: Final = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XSN", "XPN", "XR", "MM", "NP"})
@@ -352,7 +352,10 @@ def mention_before(text: str, toks: ArticleTokens, k: int, lo: int, lex: Lexicon
 
 
 def quoted(spans: Sequence[Span], offset: int) -> bool:
-    """Whether ``offset`` lies inside one of the quoted ``spans``."""
+    """Whether ``offset`` lies inside one of the quoted ``spans`` (in logarithmic time for a
+    :class:`analysis.quotes.spans.SpanList`)."""
+    if isinstance(spans, SpanList):
+        return spans.covers(offset)
     return any(sp.start <= offset < sp.end for sp in spans)
 
 

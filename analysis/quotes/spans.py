@@ -15,6 +15,8 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Final
@@ -156,17 +158,38 @@ def _double_spans(text: str) -> list[Span]:
     return spans
 
 
+class SpanList(list):
+    """Spans in text order, with a look-up of whether any covers an offset in logarithmic time (an
+    article of 500 quotes is read in linear time)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        super().__init__(sorted(spans, key=lambda s: (s.start, s.end)))
+        self._starts = [sp.start for sp in self]
+        self._reach = list(itertools.accumulate((sp.end for sp in self), max))  # the furthest end so far
+
+    def covers(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside one of the spans' content."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and self._reach[i] > offset
+
+    def subset(self, keep: list[int]) -> SpanList:
+        return SpanList([self[i] for i in keep])
+
+
 def _single_spans(text: str, double: list[Span]) -> list[Span]:
     """Single-quoted spans outside the double-quoted ones (nested marks are part of their quote)."""
     out = []
+    openings = [sp.opening for sp in double]
     for m in SINGLE_SPAN.finditer(text):
         lo, hi = m.start(), m.end()
-        if m.group(1).strip() and not any(sp.opening <= hi and lo <= sp.closing for sp in double):
+        i = bisect.bisect_right(openings, hi) - 1  # the last double span opening before this one ends
+        overlaps = i >= 0 and double[i].closing >= lo
+        if m.group(1).strip() and not overlaps:
             out.append(Span(m.start(1), m.end(1), lo, hi - 1, single=True))
     return out
 
 
-def find_spans(text: str) -> list[Span]:
+def find_spans(text: str) -> SpanList:
     """Every quoted span of ``text`` in text order: double-quoted, then single-quoted outside them.
 
     Never raises; every span satisfies ``0 <= start <= end <= len(text)`` and holds no line break.
@@ -177,5 +200,5 @@ def find_spans(text: str) -> list[Span]:
     """
     double = _double_spans(text)
     if not any(c in text for c in SINGLE_MARKS):
-        return double
-    return sorted([*double, *_single_spans(text, double)], key=lambda s: (s.start, s.end))
+        return SpanList(double)
+    return SpanList([*double, *_single_spans(text, sorted(double, key=lambda s: s.opening))])
