@@ -37,7 +37,7 @@ from .tokens import ArticleTokens, predicates
 NOWHERE: Final = Span(start=2**31, end=2**31, open_mark=-1, close_mark=-1)  # for "the subject of a sentence"
 
 
-def _embedded(toks: ArticleTokens, lo: int, hi: int, lex: Lexicon) -> bool:
+def embedded(toks: ArticleTokens, lo: int, hi: int, lex: Lexicon) -> bool:
     """A verb's adnominal ending between ``lo`` and ``hi`` followed by a noun: a subject before it
     sits in a relative clause (윤 총장이 … 주장한 것에 대해 "…"), not in the reporting one. An
     adjective's (이러한 사정에 대해, 가난한 사람들에게) leaves the subject where it is, and so
@@ -74,6 +74,27 @@ def _embedded(toks: ArticleTokens, lo: int, hi: int, lex: Lexicon) -> bool:
                and form[n] not in lex.word_set("adverbial_heads") and not verb_after(k) for k in idx)
 
 
+def adnominal_subject(toks: ArticleTokens, end: int, hi: int, lex: Lexicon) -> bool:
+    """Whether the subject ending at ``end`` belongs to a reported claim: an adnominal quotative
+    ending (다는, 라는) comes before any connective or final one (바이든이 … 내세웠다는 주장도
+    하였다), not the sentence's own predicate (정 총리가 … 미화하는 … 발언을 했다: the relative
+    clauses inside the object are skipped, and so are verbs that work as postpositions, 위해)."""
+    light = lex.word_set("light_verbs")
+    verbs = dict(predicates(toks, toks.token_range(end, hi)))
+    last_verb = ""
+    for k in toks.token_range(end, hi):
+        tag = toks.tag[k]
+        if toks.form[k] in ALL_MARKS:
+            return False
+        if k in verbs:
+            last_verb = verbs[k]
+        elif tag == "ETM" and toks.form[k] in lex.word_set("quotative_adnominals"):
+            return True
+        elif tag in ("EC", "EF") and last_verb and last_verb not in light:
+            return False
+    return False
+
+
 def clause_break(toks: ArticleTokens, lo: int, hi: int) -> bool:
     """A connective or final ending between ``lo`` and ``hi``: a subject before it belongs to an
     earlier clause (…공사에 들어갔지만, 상인들이 "…"며)."""
@@ -88,7 +109,7 @@ def elsewhere(m: Mention, span: Span, toks: ArticleTokens | None, lex: Lexicon) 
         return False
     open_at, close_at = span.opening, span.closing
     if m.end <= open_at:
-        return m.marker == 1 and _embedded(toks, m.end, open_at, lex)
+        return m.marker == 1 and embedded(toks, m.end, open_at, lex)
     if m.start <= close_at:
         return False
     idx = toks.token_range(close_at, m.start)
@@ -148,9 +169,10 @@ def pick_speaker(subjects: Sequence[Mention], span: Span, cast: Cast, lex: Lexic
         demoted = int(elsewhere(m, span, toks, lex)) + int(m.marker == 2) + int(
             nested and before and m.marker == 0
             and any(o.marker == 1 and o.start >= m.end and o.end <= open_at for o in subjects)) + int(
-            # a case subject between the clause's topic and the quote is the reported clause's
-            # (검찰은 박희영 구청장이 "…(했다)"며 … 강조했다): the topic reports, unless the report is relayed
-            not nested and before and m.marker == 1 and toks is not None
+            # a case subject or a second topic between the clause's topic and the quote is the reported
+            # clause's (검찰은 박희영 구청장이 "…(했다)"며 … 강조했다; 코레일은 대학생은 "…"이라고 했지만):
+            # the topic reports, unless the report is relayed
+            not nested and before and m.marker in (0, 1) and toks is not None
             and any(o.marker == 0 and o.end <= m.start and cast.rank(o, lex) <= 1
                     and not clause_break(toks, o.end, m.start) and not elsewhere(o, span, toks, lex) for o in subjects))
         return (demoted, cast.rank(m, lex), broken, m.marker, 0 if before else 1,

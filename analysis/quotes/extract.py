@@ -150,6 +150,7 @@ def _attribute(text: str, toks: ArticleTokens, lex: Lexicon) -> tuple[list[dict[
             after = predicates(toks, toks.token_range(best.end, hi))
             put_out = bool(after) and (after[0][1] in lex.speech_verbs or (
                 text.startswith("도", best.end) and after[0][1] not in lex.word_set("appear_verbs")))
+            put_out = put_out or best.text.split()[0] in lex.word_set("demonstratives")  # 해당 발언은: the one talking
             speaker, role = (state.speaker, state.role) if put_out else ("", "")
             basis = "in force"
         elif not speaker:

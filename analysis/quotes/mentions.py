@@ -380,6 +380,13 @@ def subject_marker(toks: ArticleTokens, k: int, lex: Lexicon) -> tuple[int, int]
     return None
 
 
+def _misread_topic(text: str, toks: ArticleTokens, k: int) -> bool:
+    """Whether tokens ``k - 1, k`` are a topic particle 는 that Kiwi read as a verb and an adnominal
+    ending after a number or a sign (59%는 → 59/SN %/SW 늘/VV ᆫ/ETM)."""
+    return k >= 2 and toks.form[k] == "ᆫ" and toks.tag[k - 1].startswith("VV") and toks.tag[k - 2] in ("SW", "SN", "SL") \
+        and text.startswith("는", int(toks.start[k - 1])) and int(toks.end[k - 2]) == int(toks.start[k - 1])
+
+
 def subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[Span], lex: Lexicon,
               memo: dict[tuple[int, int], Mention | None] | None = None) -> list[Mention]:
     """Subject noun phrases in ``text[lo:hi]`` outside quoted spans, in order.
@@ -390,9 +397,12 @@ def subjects(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequence[S
     out = []
     tags = toks.tag
     for k in toks.token_range(lo, hi):
-        if tags[k][0] != "J" and tags[k] != "MAG":  # every subject marker is a particle, or 역시
+        if tags[k] == "ETM" and _misread_topic(text, toks, k):  # 59%는 read as 늘/VV ᆫ/ETM
+            marker: tuple[int, int] | None = (k - 1, 0)
+        elif tags[k][0] != "J" and tags[k] != "MAG":  # every subject marker is a particle, or 역시
             continue
-        marker = subject_marker(toks, k, lex)
+        else:
+            marker = subject_marker(toks, k, lex)
         if marker is None:
             continue
         j, strength = marker

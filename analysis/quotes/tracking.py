@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cast import Cast
-from .clause import NOWHERE, cited_source, pick_speaker, reports
+from .clause import NOWHERE, adnominal_subject, cited_source, pick_speaker, reports
 from .lexicon import Lexicon
 from .mentions import Mention
 from .spans import Span
@@ -42,9 +42,12 @@ class InForce:
                cast: Cast, lex: Lexicon) -> None:
         """Update from one sentence with no quote of its own: its subject takes the floor when it
         is a person, or when the sentence reports speech and its subject is no remark."""
-        best = pick_speaker(subjects, NOWHERE, cast, lex)
         lo, hi = int(toks.sent_start[sentence]), int(toks.sent_end[sentence])
-        if best is not None and cast.rank(best, lex) > 1:  # 김원웅 광복회장의 발언이 화제가 됐다
+        # a case subject inside a relative or reported clause does not take the floor (바이든이 …
+        # 내세웠다는 주장도 하였다: the sentence's speaker is still the one in force)
+        subjects = [m for m in subjects if not (m.marker == 1 and adnominal_subject(toks, m.end, hi, lex))]
+        best = pick_speaker(subjects, NOWHERE, cast, lex)
+        if best is None or cast.rank(best, lex) > 1:  # 김원웅 광복회장의 발언이 화제가 된 바 있다
             best = cited_source(text, toks, lo, hi, spans, lex) or best
         if best is None:
             return
