@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -164,8 +165,27 @@ def _single_is_speech(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, 
     if not preds or preds[0][1] in lex.naming_verbs or preds[0][1] in lex.word_set("thinking_verbs"):
         return False, ""  # '…'라고 불렀다, '…'라고 생각했다: a name or a thought
     speech_pred = next((lemma for _, lemma in preds if lemma in lex.speech_verbs), "")
-    said = preds[0][1] == "하다" and len(text[span.start:span.end].split()) >= 2  # '…'라고 했다 (not '평형수'라고 하는)
-    return bool(speech_pred) or said, speech_pred or ("하다" if said else "")
+    words = len(text[span.start:span.end].split())
+    said = preds[0][1] == "하다" and words >= 2  # '…'라고 했다 (not '평형수'라고 하는)
+    saying = suffix in lex.word_set("saying_quotatives")  # '모르겠다'며 응답을 미루었다
+    return bool(speech_pred) or said or saying, speech_pred or suffix
+
+
+def _titled(text: str, span: Span, toks: ArticleTokens, lex: Lexicon) -> bool:
+    """Whether a double-quoted span is the title of a work named right before it and followed by a
+    plain particle (양상훈 주필의 칼럼 “…”에서, 영화 "…"은 흥행했다), or named right after it
+    (“…” 칼럼에 대해)."""
+    if span.close_mark < 0:
+        return False
+    works = lex.word_set("work_nouns")
+    after = re.match(r" ([가-힣]+)", text[span.close_mark + 1: span.close_mark + 12])
+    if after and PARTICLE_END.sub("", after.group(1)) in works:
+        return True
+    k = bisect.bisect_left(toks.start, span.open_mark) - 1 if span.open_mark >= 1 else -1
+    if k < 0 or toks.form[k] not in works or text[toks.end[k]:span.open_mark].strip():
+        return False
+    suffix, _ = _suffix(text, span.close_mark, len(text))
+    return bool(suffix) and (PARTICLE_END.fullmatch(suffix) is not None or suffix in ("에서", "에서는", "으로", "로"))
 
 
 def classify(text: str, spans: Sequence[Span], toks: ArticleTokens, lex: Lexicon) -> list[tuple[bool, str]]:
@@ -177,7 +197,10 @@ def classify(text: str, spans: Sequence[Span], toks: ArticleTokens, lex: Lexicon
     decisions = []
     for sp in spans:
         hi = clause_end(text, toks, sp)
-        decisions.append(_single_is_speech(text, sp, toks, lex, hi) if sp.single else _classify(text, sp, toks, lex, hi))
+        if sp.single:
+            decisions.append(_single_is_speech(text, sp, toks, lex, hi))
+        else:
+            decisions.append((False, "") if _titled(text, sp, toks, lex) else _classify(text, sp, toks, lex, hi))
     for i in range(len(spans) - 2, -1, -1):
         a, b = spans[i], spans[i + 1]
         if a.close_mark >= 0 and b.open_mark >= 0 and not decisions[i][0] and decisions[i + 1][0] and a.single == b.single \
