@@ -10,7 +10,8 @@ One module per stage, each decided on Kiwi's morphemes and the word lists in ``a
    subject, not an embedded clause's, an object's or a medium's.
 5. :mod:`.tracking` — the speaker in force for quotes with no subject of their own.
 
-:mod:`.extract` runs them per article and builds the ``quotes`` table.
+:mod:`.article` holds one article as the stages read it; :mod:`.extract` runs them per article and
+builds the ``quotes`` table.
 
 Example:
     >>> from analysis.build import build  # doctest: +SKIP
@@ -18,8 +19,9 @@ Example:
     >>> corpus.quotes[["speaker", "mention", "content"]].head(2)  # doctest: +SKIP
 """
 
+from .article import ArticleContext
 from .cast import CAST_COLUMNS, Cast, Entity, build_cast, cast_frame
-from .extract import ArticleContext, article_cast, extract_quotes, quotes_in_article
+from .extract import article_cast, extract_quotes, quotes_in_article
 from .lexicon import Lexicon, lexicon, rules_version
 from .mentions import Mention
 from .spans import Span, find_spans

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, Literal
 
 from .lexicon import Lexicon
-from .mentions import ANONYMOUS, Mention, is_body, is_korean_name, quoted
+from .mentions import ANONYMOUS, Mention, head_of, is_body, is_korean_name, mention_before, quoted
 from .spans import Span
+from .tokens import ArticleTokens
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -333,6 +334,23 @@ def build_cast(phrases: Iterable[Mention], spans: Sequence[Span], lex: Lexicon) 
         elif not m.name and " " in m.text and is_group(m, lex):
             cast.add_group(m.text, mention=span)  # 감사원 고위 인사, 피해를 입은 유가족: a description to refer back to
     return cast
+
+
+def media_authors(text: str, toks: ArticleTokens, spans: Sequence[Span], cast: Cast,
+                  lex: Lexicon) -> dict[str, list[tuple[int, str]]]:
+    """Who wrote or said each medium or document the article attributes with a possessive (양상훈
+    주필의 칼럼 → 칼럼: [(offset, 양상훈)]), in text order, for a later subject that is the medium
+    itself (이 칼럼은 "…"; see :meth:`analysis.quotes.cast.Cast.author`)."""
+    media = lex.word_set("media") | lex.source_nouns
+    out: dict[str, list[tuple[int, str]]] = {}
+    for k in range(1, len(toks.tag) - 1):
+        if toks.tag[k] == "JKG" and toks.form[k + 1] in media and not quoted(spans, toks.start[k]):
+            m = mention_before(text, toks, k, int(toks.sent_start[toks.sentence_of(int(toks.start[k]))]), lex)
+            if m is not None and cast.rank(m, lex) <= 1 and head_of(m) not in media:
+                author = cast.canonical(m, lex)
+                if author:
+                    out.setdefault(toks.form[k + 1], []).append((int(toks.start[k]), author))
+    return out
 
 
 def cast_frame(cast: Cast) -> pd.DataFrame:

@@ -26,13 +26,28 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
+from ..schema import Attribution, QuoteBasis
 from .cast import Cast
 from .lexicon import Lexicon
-from .mentions import NOMINAL_TAGS, SUBJECT_PARTICLES, Mention, head_of, mention_before, quoted, subject_marker, word_start
+from .mentions import (
+    ANONYMOUS,
+    NOMINAL_TAGS,
+    SUBJECT_PARTICLES,
+    Mention,
+    head_of,
+    mention_before,
+    quoted,
+    subject_marker,
+    word_start,
+)
 from .spans import ALL_MARKS, HANGUL_RUN, Span
+from .speech import clause_end, is_speech_noun
 from .tokens import ArticleTokens, predicates
+
+if TYPE_CHECKING:
+    from .article import ArticleContext
 
 NOWHERE: Final = Span(start=2**31, end=2**31, open_mark=-1, close_mark=-1)  # for "the subject of a sentence"
 
@@ -209,23 +224,6 @@ def cited_source(text: str, toks: ArticleTokens, lo: int, hi: int, spans: Sequen
     return None
 
 
-def media_authors(text: str, toks: ArticleTokens, spans: Sequence[Span], cast: Cast,
-                  lex: Lexicon) -> dict[str, list[tuple[int, str]]]:
-    """Who wrote or said each medium or document the article attributes with a possessive (양상훈
-    주필의 칼럼 → 칼럼: [(offset, 양상훈)]), in text order, for a later subject that is the medium
-    itself (이 칼럼은 "…"; see :meth:`analysis.quotes.cast.Cast.author`)."""
-    media = lex.word_set("media") | lex.source_nouns
-    out: dict[str, list[tuple[int, str]]] = {}
-    for k in range(1, len(toks.tag) - 1):
-        if toks.tag[k] == "JKG" and toks.form[k + 1] in media and not quoted(spans, toks.start[k]):
-            m = mention_before(text, toks, k, int(toks.sent_start[toks.sentence_of(int(toks.start[k]))]), lex)
-            if m is not None and cast.rank(m, lex) <= 1 and head_of(m) not in media:
-                author = cast.canonical(m, lex)
-                if author:
-                    out.setdefault(toks.form[k + 1], []).append((int(toks.start[k]), author))
-    return out
-
-
 def adnominal_reporter(text: str, toks: ArticleTokens, span: Span, hi: int, lex: Lexicon) -> Mention | None:
     """The noun phrase a quote's reporting verb modifies: ``"…"고 말한 김 의원은``, ``"…"고 본
     나상윤 정책위원의 말처럼`` → that phrase (the person who said it), else ``None``."""
@@ -279,3 +277,88 @@ def possessor(text: str, toks: ArticleTokens, open_at: int, lo: int, lex: Lexico
         if j >= 1 and toks.tag[j] == "JKG":
             m = mention_before(text, toks, j, lo, lex)
     return m
+
+
+def choose_speaker(art: ArticleContext, span: Span, cue: str, *, in_force: tuple[str, str], spoken: Sequence[str],
+               chain: int = -1) -> tuple[Attribution, Mention | None]:
+    """The speaker of ``span`` from its reporting clause, and the mention that names them.
+
+    Tried in order: the governing predicate's subject (:func:`pick_speaker`; for a stand-alone
+    quote, the next sentence's when it reports it, ``… 이같이 말했다``); the phrase the reporting
+    verb modifies or the quote's possessor (:func:`adnominal_reporter`, :func:`possessor`); the
+    author a speech noun after the quote names (:func:`relayed_author`); a statement the sentence
+    cites (:func:`cited_source`); a medium's author. A pronoun, no subject, a remark the speaker in
+    force put out (``"…"이란 평가도 내놨다``, ``해당 발언은``) take the speaker ``in_force``
+    (speaker, role); ``이 관계자`` the last of ``spoken`` (the speakers so far) with that head.
+
+    Args:
+        art: the article as read.
+        span: the quote.
+        cue: its cue (:func:`analysis.quotes.speech.classify`).
+        in_force: (speaker, role) in force before the quote.
+        spoken: the speakers of the article's quotes so far, in order.
+        chain: where the first of the quotes chained with this one opens (see :func:`pick_speaker`).
+
+    Example:
+        >>> choose_speaker(art, art.spans[0], "말하다", in_force=("", ""), spoken=[])  # doctest: +SKIP
+        (Attribution(speaker='오세훈', mention='오세훈 서울시장', role='서울시장', basis='subject'), Mention(...))
+    """
+    text, toks, lex, spans, cast = art.text, art.toks, art.lex, art.spans, art.cast
+    si = toks.sentence_of(span.anchor)
+    n_sent = len(toks.sent_start)
+    subj = art.subjects(si)
+    basis: QuoteBasis = "subject"
+    if cue == "(standalone)" and si + 1 < n_sent and not subj and lex.forward_cue.search(text, *art.sentence_bounds(si + 1)):
+        subj, basis = art.subjects(si + 1), "next sentence"
+    open_at, close_at = span.opening, span.closing
+    hi = clause_end(text, toks, span)
+    nested = nested_report(toks, close_at, hi, lex)
+    best = pick_speaker(subj, span, cast, lex, toks, nested=nested, chain=chain)
+    if best is not None and in_force[0] and elsewhere(best, span, toks, lex):
+        best = None  # its only subject is another clause's: 곽 전 교육감이 추진해온 조직개편과 관련해서는 "…"
+    reporter = adnominal_reporter(text, toks, span, hi, lex) \
+        or possessor(text, toks, open_at, int(toks.sent_start[toks.sentence_of(open_at)]), lex)
+    if reporter is not None and cast.rank(reporter, lex) <= 1:
+        best, basis = reporter, "reporter"  # "…"고 말한 김 의원은; 잭 런던의 "…"
+    relayed = relayed_author(text, toks, span, hi, lex)
+    if relayed is not None and cast.rank(relayed, lex) <= 1:
+        best, basis = relayed, "source"  # "…"라는 사무총장의 말을 전했다; "…"는 게 박 교수의 설명이다
+    if best is None or cast.rank(best, lex) > 0:  # a newspaper or 정부 citing someone's statement
+        cited = cited_source(text, toks, int(toks.sent_start[si]), open_at, spans, lex)
+        if cited is not None:
+            best, basis = cited, "source"
+    if best is not None and best.marker == 2:
+        basis = "source"  # 관계자에 따르면
+    speaker = cast.canonical(best, lex) if best is not None else ""
+    mention = best.text if best is not None else ""
+    if best is not None and head_of(best) in lex.word_set("media"):
+        # a medium or document speaks for its author (이 칼럼은 → 양상훈), else for who is talking
+        speaker = cast.author(head_of(best), before=best.start)
+        basis = "source" if speaker else "in force"
+        speaker = speaker or in_force[0]
+    role = best.role if best is not None and speaker else in_force[1]
+    if ANONYMOUS.search(mention):
+        cast.add_person(speaker)  # 의사 김모씨 … 김씨 → 김모씨
+    ref = _demonstrative(mention, lex)
+    if ref:  # 이 관계자 → the 관계자 who spoke before (합동참모본부 관계자)
+        speaker = next((s for s in reversed(spoken) if s.endswith(ref)), speaker)
+    unsaid = best is not None and is_speech_noun(best.text.split()[-1], lex)
+    if unsaid:  # "…"는 등 비판도 있었다: a remark nobody is named for; but in "…"이란 평가도
+        # 내놨다 and "…"이라는 공동성명도 채택했다 the remark is what the speaker in force put out
+        after = predicates(toks, toks.token_range(best.end, hi))
+        put_out = bool(after) and (after[0][1] in lex.speech_verbs or (
+            text.startswith("도", best.end) and after[0][1] not in lex.word_set("appear_verbs")))
+        put_out = put_out or best.text.split()[0] in lex.word_set("demonstratives")  # 해당 발언은: the one talking
+        speaker, role = in_force if put_out else ("", "")
+        basis = "in force"
+    elif not speaker:
+        speaker, basis = in_force[0], "in force"
+        if not speaker and best is not None and best.text in lex.pronouns:
+            speaker, basis = best.text, "subject"  # 그녀는 with no one named before: as written
+    return Attribution(speaker=speaker, mention=mention, role=role, basis=basis if speaker else ""), best
+
+
+def _demonstrative(mention: str, lex: Lexicon) -> str:
+    """The noun after a demonstrative (이 관계자 → 관계자), else ``""``."""
+    first, _, rest = mention.partition(" ")
+    return rest if rest and " " not in rest and first in lex.word_set("demonstratives") else ""

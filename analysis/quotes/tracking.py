@@ -16,14 +16,13 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .cast import Cast
 from .clause import NOWHERE, adnominal_subject, cited_source, pick_speaker, reports
-from .lexicon import Lexicon
-from .mentions import Mention
-from .spans import Span
 from .speech import is_speech_noun
-from .tokens import ArticleTokens
+
+if TYPE_CHECKING:
+    from .article import ArticleContext
 
 
 @dataclass(slots=True)
@@ -38,11 +37,12 @@ class InForce:
         if speaker:
             self.speaker, self.role = speaker, role
 
-    def follow(self, text: str, toks: ArticleTokens, sentence: int, subjects: list[Mention], spans: list[Span],
-               cast: Cast, lex: Lexicon) -> None:
+    def follow(self, art: ArticleContext, sentence: int) -> None:
         """Update from one sentence with no quote of its own: its subject takes the floor when it
         is a person, or when the sentence reports speech and its subject is no remark."""
-        lo, hi = int(toks.sent_start[sentence]), int(toks.sent_end[sentence])
+        text, toks, lex, spans, cast = art.text, art.toks, art.lex, art.spans, art.cast
+        lo, hi = art.sentence_bounds(sentence)
+        subjects = art.subjects(sentence)
         # a case subject inside a relative or reported clause does not take the floor (바이든이 …
         # 내세웠다는 주장도 하였다: the sentence's speaker is still the one in force)
         subjects = [m for m in subjects if not (m.marker == 1 and adnominal_subject(toks, m.end, hi, lex))]
