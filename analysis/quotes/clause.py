@@ -34,7 +34,6 @@ from .lexicon import Lexicon
 from .mentions import (
     ANONYMOUS,
     NOMINAL_TAGS,
-    SUBJECT_PARTICLES,
     Mention,
     head_of,
     mention_before,
@@ -69,7 +68,7 @@ def embedded(toks: ArticleTokens, lo: int, hi: int, lex: Lexicon) -> bool:
     def verb_after(k: int) -> bool:  # …열린 청문회에 나와 "…": the subject goes on to a later verb
         verbs = dict(predicates(toks, range(k + 1, idx.stop)))
         for j in range(k + 1, idx.stop):
-            if form[j] in ALL_MARKS or tag[j] == "JKS" or (form[j], tag[j]) in SUBJECT_PARTICLES:
+            if form[j] in ALL_MARKS or tag[j] == "JKS" or (form[j], tag[j]) in lex.subject_particles:
                 return False  # not inside a quote, and not another subject's verb
             if tag[j] == "EC" and any(verbs[v] not in lex.word_set("light_verbs") and tag[v] != "VA" for v in (j - 1, j - 2) if v in verbs):
                 return True  # a verb with a connective ending (나와, 나서서), not 관련해서/대해
@@ -144,7 +143,7 @@ def nested_report(toks: ArticleTokens, close_at: int, hi: int, lex: Lexicon) -> 
     if len(preds) < 2:
         return False
     first, second = preds[0][0], preds[1][0]
-    return any(toks.form[k] in ("고", "다고", "라고") and toks.tag[k] in ("JKQ", "EC") for k in range(first + 1, second))
+    return any(toks.form[k] in lex.word_set("relay_quotatives") and toks.tag[k] in ("JKQ", "EC") for k in range(first + 1, second))
 
 
 def reports(toks: ArticleTokens, lo: int, hi: int, lex: Lexicon) -> bool:

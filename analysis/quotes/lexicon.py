@@ -74,6 +74,8 @@ class Lexicon:
     forward_cue: re.Pattern[str]
     #: generic noun (재판부) → the ending of the name of the organisation it stands for
     generic_organisations: dict[str, re.Pattern[str]]
+    #: (form, tag) of the particles that mark a subject (은/JX, 이/JKS …)
+    subject_particles: frozenset[tuple[str, str]]
 
     def word_set(self, name: str) -> frozenset[str]:
         """One of the closed classes of ``quote_grammar.toml`` (``"light_verbs"`` …)."""
@@ -117,7 +119,16 @@ def lexicon() -> Lexicon:
         forward_cue=re.compile("|".join(re.escape(c).replace(r"\ ", r"\s*") for c in cues)),
         generic_organisations={noun: _pattern_list(endings, "generic_organisations." + noun)
                                for noun, endings in generic.items()},
+        subject_particles=frozenset(_form_tag(p) for p in sets["subject_particles"]),
     )
+
+
+def _form_tag(entry: str) -> tuple[str, str]:
+    """``은/JX`` → ``("은", "JX")``."""
+    form, sep, tag = entry.rpartition("/")
+    if not sep or not form or not tag.isupper():
+        raise ResourceError(f"{data_path('quote_grammar.toml')}: subject_particles: {entry!r} is not FORM/TAG")
+    return form, tag
 
 
 def _pattern_list(endings: Sequence[str], name: str) -> re.Pattern[str]:

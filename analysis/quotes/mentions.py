@@ -28,8 +28,6 @@ from .tokens import ArticleTokens
 NOMINAL_TAGS: Final = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XSN", "XPN", "XR", "MM", "NP"})
 ANONYMOUS: Final = re.compile(r"(?<![가-힣])[가-힣] ?모 ?(?:씨|[가-힣]+)$")  # 김 모 씨, 김모씨, 이 모 교수
 DATE_WORD: Final = re.compile(r"\d+(?:년|월|일|시|분)(?:께|경)?")  # 2022년 6월 10일 저스틴 비버: not part of a name
-SUBJECT_PARTICLES: Final = frozenset({("은", "JX"), ("는", "JX"), ("이", "JKS"), ("가", "JKS"), ("께서", "JKS"),
-                                      ("께서는", "JKS"), ("도", "JX")})
 HANJA: Final = re.compile(r"[\u4e00-\u9fff]+")  # 허우한민(侯漢敏): a name glossed in Hanja
 UPPER_NAME: Final = re.compile(r"[A-Z][A-Za-z0-9&.-]+")  # NASA, MBC, ISAF
 LATIN_IN_NAME: Final = re.compile(r"[가-힣][A-Za-z]+$")  # 안보정론tv, 뉴스K: a channel's or brand's name
@@ -367,10 +365,10 @@ def subject_marker(toks: ArticleTokens, k: int, lex: Lexicon) -> tuple[int, int]
     speaker only when the sentence has no other subject (한겨레에 따르면 에스알 관계자는 "…").
     """
     form, tag = toks.form[k], toks.tag[k]
-    if (form, tag) in SUBJECT_PARTICLES:
+    if (form, tag) in lex.subject_particles:
         if k >= 1 and toks.form[k - 1] == "에서" and toks.tag[k - 1] == "JKB":  # 대법에서는, 환경부에서도
-            return (k - 1, 1) if form in ("는", "도") else None
-        return k, 0 if form in ("은", "는", "께서", "께서는") else 1
+            return (k - 1, 1) if form in lex.word_set("institution_particles") else None
+        return k, 0 if form in lex.word_set("topic_particles") else 1
     if form == "에서" and tag == "JKB" and k + 1 < len(toks.form) and toks.form[k + 1] in ALL_MARKS:
         return k, 1  # 대통령실에서 "…"라고: an institution acting (kept by subjects() only for a body)
     if form == "에" and tag == "JKB" and k + 1 < len(toks.form) and toks.form[k + 1] in lex.word_set("source_stems"):

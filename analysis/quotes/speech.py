@@ -76,11 +76,11 @@ def _classify(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi:
     suffix, suffix_end = _suffix(text, span.close_mark, sent_hi) if span.close_mark >= 0 else ("", after_lo)
     words = len(content.split())
     called = CALLED.match(text, suffix_end, sent_hi)
-    if suffix in ("라고", "이라고") and called \
+    if suffix in lex.word_set("naming_quotatives") and called \
             and PARTICLE_END.sub("", called.group(1)) not in lex.word_set("said_heads"):
         # "…"라고 하는 방식/이름: a noun phrase, judged as after 라는 (but "…"라고 한 적이 있다 is speech)
         suffix, suffix_end = "라는", called.start(1) - 1
-    if suffix in ("라고", "이라고") and first_pred == "하다" and words == 1:
+    if suffix in lex.word_set("naming_quotatives") and first_pred == "하다" and words == 1:
         return False, ""  # "똥남아"라고 하거나: what something is called
 
     if suffix and lex.adverbial.fullmatch(suffix):
@@ -103,7 +103,7 @@ def _classify(text: str, span: Span, toks: ArticleTokens, lex: Lexicon, sent_hi:
         if re.fullmatch(r"것(?:이다|입니다|이라고|이었다)?", noun) and words >= 2 and re.search(r"다[.!]?$", content):
             return True, speech_pred or suffix
         # …해야 한다"는 것이 강론의 주요 내용이었다: the claim is what a speech noun says
-        if noun in ("것이", "것은") and words >= 2 and re.search(r"다[.!]?$", content) and any(
+        if noun in lex.word_set("claim_nouns") and words >= 2 and re.search(r"다[.!]?$", content) and any(
                 lex.speech_nouns.fullmatch(PARTICLE_END.sub("", w)) or lex.speech_nouns.fullmatch(w.removesuffix("이었다"))
                 for w in re.findall(r"[가-힣]+", text[suffix_end: sent_hi])):
             return True, speech_pred or suffix
@@ -185,7 +185,7 @@ def _titled(text: str, span: Span, toks: ArticleTokens, lex: Lexicon) -> bool:
     if k < 0 or toks.form[k] not in works or text[toks.end[k]:span.open_mark].strip():
         return False
     suffix, _ = _suffix(text, span.close_mark, len(text))
-    return bool(suffix) and (PARTICLE_END.fullmatch(suffix) is not None or suffix in ("에서", "에서는", "으로", "로"))
+    return bool(suffix) and (PARTICLE_END.fullmatch(suffix) is not None or suffix in lex.word_set("title_particles"))
 
 
 def classify(text: str, spans: Sequence[Span], toks: ArticleTokens, lex: Lexicon) -> list[tuple[bool, str]]:
