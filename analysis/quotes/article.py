@@ -32,10 +32,11 @@ class ArticleContext:
         self.spans: SpanList = spans.subset(kept)
         self.decisions: list[tuple[bool, str]] = [decisions[i] for i in kept]
         self.memo: dict[tuple[int, int], Mention | None] = {}
-        self.phrases: list[Mention] = noun_phrases(text, toks, lex, self.memo) if self.spans else []
+        speech = any(said for said, _ in self.decisions)  # no quote to attribute: no cast to build
+        self.phrases: list[Mention] = noun_phrases(text, toks, lex, self.memo) if speech else []
         self.cast: Cast = build_cast(self.phrases, self.spans, lex)
         self.subjects = cache(self._subjects)
-        self.cast.authors = media_authors(text, toks, self.spans, self.cast, lex) if self.spans else {}
+        self.cast.authors = media_authors(text, toks, self.spans, self.cast, lex) if speech else {}
 
     def _subjects(self, i: int) -> list[Mention]:
         toks, lex = self.toks, self.lex

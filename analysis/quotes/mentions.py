@@ -31,6 +31,8 @@ DATE_WORD: Final = re.compile(r"\d+(?:년|월|일|시|분)(?:께|경)?")  # 2022
 HANJA: Final = re.compile(r"[\u4e00-\u9fff]+")  # 허우한민(侯漢敏): a name glossed in Hanja
 UPPER_NAME: Final = re.compile(r"[A-Z][A-Za-z0-9&.-]+")  # NASA, MBC, ISAF
 LATIN_IN_NAME: Final = re.compile(r"[가-힣][A-Za-z]+$")  # 안보정론tv, 뉴스K: a channel's or brand's name
+#: Kiwi's tags of punctuation (numbers, Latin letters and Hanja are no break in a noun phrase).
+PUNCTUATION: Final = frozenset({"SF", "SP", "SS", "SSO", "SSC", "SE", "SO"})
 #: A final consonant Kiwi splits off a syllable as a particle or ending (정지훈 → 정지/NNG 후/NNG ᆫ/JX).
 JAMO_ENDINGS: Final = frozenset("ᆫᆯᆷᆸ")
 HYPHENATED: Final = re.compile(r"[가-힣]+(?:-[가-힣]+)+")  # 드-라크루아, 페레스-가르시아: one part of a foreign name
@@ -451,14 +453,19 @@ def noun_phrases(text: str, toks: ArticleTokens, lex: Lexicon,
     memo = {} if memo is None else memo
     out = []
     tags = toks.tag
-    last_nnp = -10
+    proper_since_break = False  # a proper noun since the last particle, ending or punctuation
     for k in range(1, len(tags)):
+        tag = tags[k]
         if tags[k - 1] == "NNP":
-            last_nnp = k - 1
-        if not ((tags[k].startswith("J") or tags[k] == "VCP")
+            proper_since_break = True
+        if not ((tag.startswith("J") or tag == "VCP")
                 and (tags[k - 1] in NOMINAL_TAGS or toks.form[k - 1] == ")")):  # 항공우주국(NASA)의
+            if tag[0] in "JE" or (tag in PUNCTUATION and toks.form[k] not in "()"):  # 법원 형사 9부(재판장 …)는
+                proper_since_break = False
             continue
-        if k - last_nnp > 6:  # no proper noun near: only a word that ends like an organisation (합동참모본부는)
+        near = proper_since_break
+        proper_since_break = False
+        if not near:  # no proper noun in the phrase: only a word that ends like an organisation (합동참모본부는)
             at = int(toks.start[k])
             word = text[word_start(text, max(0, at - 30), at):at]
             if tags[k - 1] != "NNG" or len(word) < 3 or not lex.org_suffixes.suffix_of(word):
