@@ -176,7 +176,6 @@ class Cast:
             hits = [e.name for e in people if e.name.startswith(name) and len(e.name) >= 2 and " " not in e.name]
         else:
             hits = [f for f in full if f.split()[-1] == name] or [f for f in full if f.split()[0] == name]
-            hits = hits or [f for f in full if name.startswith(f.split()[-1]) and "-" in name]
         return self._prefer_role(hits, role) if hits else ""
 
     def with_role(self, role: str) -> list[str]:

@@ -136,3 +136,14 @@ def test_cast_of_an_article(corpus_of):
     for mentions in cast["mentions"]:
         for start, end, written in mentions:
             assert text[start:end] == written
+
+
+def test_cast_of_the_bundled_article(bundled):
+    from analysis.quotes import article_cast
+
+    article_id = bundled.articles["article_id"].iloc[0]
+    cast = article_cast(bundled.articles, bundled.sentences, bundled.tokens, article_id).set_index("full_name")
+    oh = cast.loc["오세훈"]
+    assert oh["kind"] == "person" and "서울시장" in oh["roles"]
+    assert {"오세훈 서울시장", "오 시장"} <= {written for _, _, written in oh["mentions"]}  # every mention linked
+    assert "서울시" in cast.index and cast.loc["서울시", "kind"] == "organisation"

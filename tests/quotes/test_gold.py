@@ -194,3 +194,15 @@ def test_speaker_ceiling_agrees_with_the_scorer(wikinews):
         assert (row["matched"], row["rules"]) == (scores["detection"].tp, scores["attribution"].tp)
         assert row["rules"] <= row["best candidate"] <= row["matched"]
         assert row["ranker"] <= row["best candidate"]
+
+
+def test_held_out_summary_sets_the_figures_side_by_side(wikinews):
+    from analysis.evaluation import held_out_summary
+
+    texts = dict(zip(wikinews.articles["article_id"], wikinews.articles["text"], strict=True))
+    table = held_out_summary(wikinews.quotes, texts, sentences=wikinews.sentences, wikitree=False)
+    assert list(table.columns) == ["set", "kind", "rules", "frozen", "baseline", "annotators"]
+    h = table[table["set"] == "held-out h"].set_index("kind")
+    assert h.loc["detection", "frozen"] == pytest.approx(0.8869)  # the figure recorded at the freeze
+    assert 0 < h.loc["attribution", "baseline"] < h.loc["attribution", "rules"] < h.loc["attribution", "annotators"]
+    assert set(table["set"]) == {"held-out h", "held-out i"}
