@@ -265,6 +265,17 @@ class Dataset:
         keep = set(self.con.execute("SELECT article_id FROM _selected").df()["article_id"])
         return frame[frame["article_id"].isin(keep)].reset_index(drop=True)
 
+    def subset(self, article_ids: Sequence[str]) -> Corpus:
+        """The tables of some articles, in memory (one article to show in detail, say)."""
+        import pandas as pd
+
+        from .build import Corpus
+
+        self.register("_subset", pd.DataFrame({"article_id": pd.Series(list(article_ids), dtype="string")}))
+        where = "t.article_id IN (SELECT article_id FROM _subset)"
+        frames = {t: self.table(t, where=where) if t != "rejects" else empty_frame(t) for t in TABLE_NAMES}
+        return Corpus(**frames, n_read=len(frames["articles"]))
+
     def corpus(self) -> Corpus:
         """Every table in memory (for small corpora and tests)."""
         from .build import Corpus

@@ -3,8 +3,20 @@
 Gold files (``tests/gold/``, rules in ``tests/gold/GUIDELINES.md``) hold offsets, a hash of the
 quoted text and the speaker. Matching is one-to-one per article: a predicted quote matches a
 gold quote when their spans overlap by at least half of their union (intersection over union
-≥ 0.5), best overlaps first. Detection counts matched spans; attribution counts matched spans
-whose speaker is the same (spaces and a final ``측`` ignored).
+≥ 0.5), best overlaps first. Three scores:
+
+- ``detection``: matched spans.
+- ``attribution``: matched spans whose speaker is exactly the canonical one, spaces and a final
+  ``측`` ignored (:func:`normalise_speaker`): ``오세훈`` = ``오 세훈``, ``선관위 측`` = ``선관위``.
+- ``head match``: the lenient figure beside it (:func:`head_match`): matched spans whose two
+  speakers are equal as above, or where the last word of one is a whole word of the other
+  (``오세훈 서울시장`` ~ ``오세훈``, ``토레스 대령`` ~ ``라파엘 토레스``, ``관계자`` ~ ``서울시
+  관계자``); a fragment (``세훈``), a short form (``국토부`` for ``국토교통부``) or any speaker
+  against an empty one does not match.
+
+Besides the Wikinews sets, two collections are scored the same way: the invented regression
+articles (``tests/quotes/invented``, text in the repository) and the WIKITREE sentences
+(``tests/gold/wikitree``, labels only; the text is read from ``../shared/corpora``).
 """
 
 from __future__ import annotations
@@ -25,7 +37,16 @@ from .schema import QUOTE_BASES
 GOLD_DIR: Final = PROJECT_ROOT / "tests" / "gold"
 #: Second, independent labellings of some gold sets (same file layout), for annotator agreement.
 SECOND_DIR: Final = GOLD_DIR / "second"
+#: Invented articles labelled from their text (regression cases, tuned on; text in the repository).
+INVENTED_DIR: Final = PROJECT_ROOT / "tests" / "quotes" / "invented"
+#: Two independent labellings of the WIKITREE sentences (labels only).
+WIKITREE_DIR: Final = GOLD_DIR / "wikitree"
+SHARED_CORPORA: Final = PROJECT_ROOT.parent / "shared" / "corpora"
+#: The WIKITREE sentences (CC BY-SA 4.0): read from ../shared, never copied into the repository.
+WIKITREE_SENTENCES: Final = SHARED_CORPORA / "ko_news_sentences.jsonl"
 MIN_IOU: Final = 0.5
+#: The kinds of score :func:`score_quotes` returns.
+SCORE_KINDS: Final = ("detection", "attribution", "head match")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +107,7 @@ def load_gold(
     gold = pd.DataFrame(rows, columns=["article_id", "start", "end", "sha1", "speaker", "note"])
     gold = gold[gold["article_id"].isin(set(ids))].reset_index(drop=True)
     if texts is not None:
-        hashes = [hashlib.sha1(texts[a][s:e].encode("utf-8")).hexdigest()[:12]
-                  for a, s, e in zip(gold["article_id"], gold["start"], gold["end"], strict=True)]
-        drifted = gold[gold["sha1"] != pd.Series(hashes, index=gold.index, dtype=object)]
-        if len(drifted):
-            a, s, e = drifted.iloc[0][["article_id", "start", "end"]]
-            raise ValueError(f"gold label {a}:{s}-{e} no longer matches the text")
+        _check_hashes(gold, texts)
     return gold, ids
 
 
@@ -106,9 +122,19 @@ def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
 _SIDE: Final = re.compile(r"\s*측$")
 
 
-def _norm(name: str) -> str:
+def normalise_speaker(name: str) -> str:
     """A speaker's name as compared: without spaces or a final ``측``."""
     return "".join(_SIDE.sub("", str(name).strip()).split())
+
+
+def head_match(predicted: str, gold: str) -> bool:
+    """The lenient speaker match: equal under :func:`normalise_speaker`, or the last word of one
+    is a whole word of the other (``오세훈 서울시장`` ~ ``오세훈``; ``세훈`` ≁ ``오세훈``)."""
+    a, b = normalise_speaker(predicted), normalise_speaker(gold)
+    if a == b:
+        return True
+    wa, wb = _SIDE.sub("", str(predicted).strip()).split(), _SIDE.sub("", str(gold).strip()).split()
+    return bool(wa and wb) and (wa[-1] in wb or wb[-1] in wa)
 
 
 def match(pred: pd.DataFrame, gold: pd.DataFrame) -> list[tuple[int, int]]:
@@ -144,16 +170,20 @@ def _matched(pred: pd.DataFrame, gold: pd.DataFrame, article_ids: Iterable[str]
     gold = gold[gold["article_id"].isin(ids)].reset_index(drop=True)
     pairs = match(pred, gold)
     pi, gi = [i for i, _ in pairs], [j for _, j in pairs]
-    same = pd.Series(pred["speaker"].map(_norm).to_numpy()[pi] == gold["speaker"].map(_norm).to_numpy()[gi], dtype=bool)
+    predicted = pred["speaker"].map(normalise_speaker).to_numpy()[pi]
+    same = pd.Series(predicted == gold["speaker"].map(normalise_speaker).to_numpy()[gi], dtype=bool)
     return pred, gold, pi, gi, same
 
 
 def score_quotes(pred: pd.DataFrame, gold: pd.DataFrame, article_ids: Iterable[str]) -> dict[str, Score]:
-    """Detection and attribution scores of ``pred`` on the labelled ``article_ids``."""
-    pred, gold, pi, _, same = _matched(pred, gold, article_ids)
+    """Detection, exact attribution and head-match attribution scores (:data:`SCORE_KINDS`) of
+    ``pred`` on the labelled ``article_ids``."""
+    pred, gold, pi, gi, same = _matched(pred, gold, article_ids)
+    heads = sum(head_match(a, b) for a, b in zip(pred["speaker"].iloc[pi], gold["speaker"].iloc[gi], strict=True))
     return {
         "detection": Score(len(pi), len(pred), len(gold)),
         "attribution": Score(int(same.sum()), len(pred), len(gold)),
+        "head match": Score(heads, len(pred), len(gold)),
     }
 
 
@@ -285,3 +315,141 @@ def baseline_quotes(sentences: pd.DataFrame) -> pd.DataFrame:
                                           strict=True)
             for m in _ANY_QUOTE.finditer(text)]
     return pd.DataFrame(rows, columns=["article_id", "start", "end", "speaker"])
+
+
+def load_labels(quotes: Path, articles: Path, *, texts: dict[str, str] | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """One labelled collection outside ``tests/gold``'s sets: its quotes and every labelled id.
+
+    Args:
+        quotes: a label file (``article_id, start, end, sha1, speaker, note`` per line).
+        articles: the TSV listing every labelled article (``article_id``, ``n_quotes`` …).
+        texts: article texts by id; when given, each label's hash is checked against its span.
+
+    Raises:
+        ValueError: a label's hash does not match the text (the corpus or the labels drifted).
+    """
+    ids = pd.read_csv(articles, sep="\t", dtype={"article_id": str})["article_id"].tolist()
+    rows = [json.loads(line) for line in quotes.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = pd.DataFrame(rows, columns=["article_id", "start", "end", "sha1", "speaker", "note"])
+    if texts is not None:
+        _check_hashes(gold, texts)
+    return gold, ids
+
+
+def _check_hashes(gold: pd.DataFrame, texts: dict[str, str]) -> None:
+    hashes = [hashlib.sha1(texts[a][s:e].encode("utf-8")).hexdigest()[:12]
+              for a, s, e in zip(gold["article_id"], gold["start"], gold["end"], strict=True)]
+    drifted = gold[gold["sha1"] != pd.Series(hashes, index=gold.index, dtype=object)]
+    if len(drifted):
+        a, s, e = drifted.iloc[0][["article_id", "start", "end"]]
+        raise ValueError(f"gold label {a}:{s}-{e} no longer matches the text")
+
+
+def read_texts(path: Path, *, id_field: str = "id") -> dict[str, str]:
+    """``{id: text}`` of a JSONL file of records (``article_id`` or ``id_field``, and ``text``).
+
+    Raises:
+        FileNotFoundError: the file is absent, with what to do next.
+    """
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: not found (the WIKITREE sentences live in ../shared/corpora; "
+                                "run where ../shared is present)")
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            out[str(record.get("article_id", record.get(id_field)))] = record["text"]
+    return out
+
+
+def corpus_of_texts(texts: dict[str, str]):
+    """Articles, sentences, tokens and quotes of ``{id: text}`` built in memory (one Kiwi call),
+    as an :class:`analysis.build.Corpus`."""
+    from .build import Corpus
+    from .corpus import articles_frame
+    from .quotes import extract_quotes
+    from .schema import Record, empty_frame
+    from .tokenize import tokenize_texts
+
+    records = [Record(source_path="memory", record="", article_id=k, text=v) for k, v in texts.items()]
+    articles = articles_frame(records)
+    sentences, tokens = tokenize_texts(articles["text"].tolist(), articles["article_id"].tolist())
+    return Corpus(articles=articles, sentences=sentences, tokens=tokens, rejects=empty_frame("rejects"),
+                  quotes=extract_quotes(articles, sentences, tokens), n_read=len(records))
+
+
+def invented_scores(pred: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Scores on the invented regression articles (``tests/quotes/invented``; tuned on).
+
+    Args:
+        pred: predicted quotes; by default the articles are built and extracted in memory.
+
+    Returns:
+        One row per kind, shaped like :func:`score_by_group` (group ``"invented"``).
+    """
+    texts = read_texts(INVENTED_DIR / "articles.jsonl")
+    gold, ids = load_labels(INVENTED_DIR / "labels.jsonl", INVENTED_DIR / "articles.tsv", texts=texts)
+    pred = corpus_of_texts(texts).quotes if pred is None else pred
+    return _score_rows(pred, gold, {"invented": ids})
+
+
+def wikitree_scores(pred: pd.DataFrame | None = None, *, texts: dict[str, str] | None = None) -> pd.DataFrame:
+    """Scores on the WIKITREE sentences against labelling A and B, and B against A (the agreement
+    of two people), in that order.
+
+    Args:
+        pred: predicted quotes; by default the sentences are built and extracted in memory.
+        texts: the sentences by id; by default read from :data:`WIKITREE_SENTENCES`.
+
+    Raises:
+        FileNotFoundError: ../shared is absent.
+    """
+    texts = read_texts(WIKITREE_SENTENCES) if texts is None else texts
+    a, ids = load_labels(WIKITREE_DIR / "quotes_a.jsonl", WIKITREE_DIR / "articles_a.tsv", texts=texts)
+    b, _ = load_labels(WIKITREE_DIR / "quotes_b.jsonl", WIKITREE_DIR / "articles_b.tsv", texts=texts)
+    pred = corpus_of_texts(texts).quotes if pred is None else pred
+    return pd.concat([_score_rows(pred, a, {"wikitree vs A": ids}), _score_rows(pred, b, {"wikitree vs B": ids}),
+                      _score_rows(b, a, {"agreement wikitree B vs A": ids})], ignore_index=True)
+
+
+#: The held-out sets' scores with the v2 rules frozen, before any tuning on them (tests/gold/frozen_scores.tsv).
+FROZEN_SCORES: Final = GOLD_DIR / "frozen_scores.tsv"
+
+
+def held_out_summary(pred: pd.DataFrame, texts: dict[str, str], *, sentences: pd.DataFrame,
+                     wikitree: bool = True) -> pd.DataFrame:
+    """The held-out figures side by side: the rules now, the rules as frozen before any tuning on
+    these sets, the baseline, and two annotators' agreement.
+
+    Args:
+        pred: predicted quotes of the Wikinews corpus (``corpus.quotes``).
+        texts: the Wikinews article texts by id (every label's hash is checked).
+        sentences: the Wikinews ``sentences`` table, for the baseline.
+        wikitree: also score the WIKITREE sentences (built in memory; skipped when ../shared is absent).
+
+    Returns:
+        One row per (set, kind) with the F1 of each: ``rules``, ``frozen``, ``baseline``,
+        ``annotators`` (NaN where a set has no second labelling).
+
+    Example:
+        >>> held_out_summary(corpus.quotes, texts, sentences=corpus.sentences)  # doctest: +SKIP
+    """
+    groups = {k: v for k, v in gold_groups().items() if k.startswith("held-out")}
+    gold, _ = load_gold(texts=texts)
+    columns = {"rules": _score_rows(pred, gold, groups), "baseline": _score_rows(baseline_quotes(sentences), gold, groups),
+               "annotators": annotator_agreement(texts).assign(group=lambda d: d["group"].str.replace("agreement", "held-out"))}
+    if wikitree and WIKITREE_SENTENCES.exists():
+        sentences_wt = read_texts(WIKITREE_SENTENCES)
+        built = corpus_of_texts(sentences_wt)
+        scores = wikitree_scores(built.quotes, texts=sentences_wt)
+        agreement = scores["group"].str.startswith("agreement")
+        columns["rules"] = pd.concat([columns["rules"], scores[scores["group"] == "wikitree vs A"]])
+        base = wikitree_scores(baseline_quotes(built.sentences), texts=sentences_wt)
+        columns["baseline"] = pd.concat([columns["baseline"], base[base["group"] == "wikitree vs A"]])
+        columns["annotators"] = pd.concat([columns["annotators"], scores[agreement].assign(group="wikitree vs A")])
+    columns["frozen"] = pd.read_csv(FROZEN_SCORES, sep="\t", comment="#")
+    out = columns["rules"][["group", "kind"]].reset_index(drop=True)
+    for name in ("rules", "frozen", "baseline", "annotators"):
+        f1 = columns[name].set_index(["group", "kind"])["f1"]
+        out[name] = [f1.get((g, k), float("nan")) for g, k in zip(out["group"], out["kind"], strict=True)]
+    return out.rename(columns={"group": "set"})

@@ -133,3 +133,39 @@ def load_tagged_patterns(path: Path, kinds: tuple[str, ...]) -> dict[str, tuple[
             raise ResourceError(f"{path}:{number}: {regex!r} matches an empty line; make it stricter")
         out[kind].append(pattern)
     return {kind: tuple(patterns) for kind, patterns in out.items()}
+
+
+@cache
+def load_word_sets(path: Path) -> dict[str, tuple[str, ...]]:
+    """Named lists of words from a TOML file: ``name = ["word", …]`` per key, in file order; a
+    table's lists are named ``table.key`` (``[generic_organisations]`` … ``재판부 = [...]`` →
+    ``generic_organisations.재판부``).
+
+    Raises:
+        ResourceError: the file is not valid TOML, a value is not a list of non-empty strings,
+            or a list repeats an entry.
+    """
+    import tomllib
+
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ResourceError(f"{path}: word list not found") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise ResourceError(f"{path}: not a UTF-8 TOML file ({err}); fix the line it names") from None
+    flat: list[tuple[str, object]] = []
+    for name, value in raw.items():
+        if isinstance(value, dict):
+            flat += [(f"{name}.{key}", words) for key, words in value.items()]
+        else:
+            flat.append((name, value))
+    out: dict[str, tuple[str, ...]] = {}
+    for name, words in flat:
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ResourceError(f"{path}: {name!r} must be a list of non-empty strings")
+        normal = [unicodedata.normalize("NFC", w.strip()) for w in words]
+        repeated = sorted({w for w in normal if normal.count(w) > 1})
+        if repeated:
+            raise ResourceError(f"{path}: {name!r} repeats {repeated[0]!r}; list each word once")
+        out[name] = tuple(normal)
+    return out

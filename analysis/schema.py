@@ -87,6 +87,18 @@ QUOTES: Final[dict[str, object]] = {
 QuoteBasis = Literal["subject", "next sentence", "reporter", "source", "in force", ""]
 QUOTE_BASES: Final[tuple[str, ...]] = get_args(QuoteBasis)
 
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said one quote, as the clause stage decides it (a record like textacy's ``DQTriple``):
+    the canonical ``speaker``, the ``mention`` that names them in the quote's sentence (as written,
+    ``""`` if implicit), their ``role`` and the ``basis`` (one of :data:`QUOTE_BASES`)."""
+
+    speaker: str
+    mention: str
+    role: str
+    basis: QuoteBasis
+
+
 TABLES: Final[dict[str, dict[str, object]]] = {
     "articles": ARTICLES,
     "sentences": SENTENCES,

@@ -6,8 +6,10 @@ Usage::
     python benchmarks/speaker_ceiling.py build/shared
 
 For every quote the rules find that matches a gold quote, the candidate speakers are the rules'
-choice, the previous quote's speaker, and the subjects of the quote's sentence, of the three
-sentences before it and of the one after, named the way the rules name them. Each candidate gets
+choice, the previous quote's speaker, the subjects of the quote's sentence, of the three sentences
+before it and of the one after, and the phrases the clause stage reads besides subjects (the noun
+the reporting verb modifies, the quote's possessor, a cited or relayed author), each named through
+the article's cast the way the rules name speakers. Each candidate gets
 features (how it is marked, where it stands, how often the article names it). Printed per split
 (dev, test, held-out), for the quotes found that match a label:
 
@@ -25,14 +27,23 @@ from __future__ import annotations
 import math
 import sys
 from collections import Counter
-from functools import cache
 
 import numpy as np
 import pandas as pd
 
 from analysis import quotes as Q
 from analysis.build import Corpus, read_tables
-from analysis.evaluation import _norm, labelled_articles, load_gold, match
+from analysis.evaluation import gold_groups, load_gold, match, normalise_speaker
+from analysis.quotes.clause import (
+    adnominal_reporter,
+    cited_source,
+    clause_break,
+    elsewhere,
+    possessor,
+    relayed_author,
+    reports,
+)
+from analysis.quotes.speech import clause_end
 
 SENTENCES = (0, -1, -2, -3, 1)  # the quote's sentence, three before, one after
 ID_COLUMNS = ["article_id", "qid", "cand", "label", "rule"]
@@ -40,23 +51,18 @@ ID_COLUMNS = ["article_id", "qid", "cand", "label", "rule"]
 
 def _add(cands: dict[str, dict], name: str, **features: float) -> None:
     """Add a candidate (one per normalised name), keeping the strongest value of each feature."""
-    c = cands.setdefault(_norm(name), {"cand": name})
+    c = cands.setdefault(normalise_speaker(name), {"cand": name})
     for k, v in features.items():
         c[k] = max(c.get(k, 0.0), v)
 
 
 def candidates(text: str, toks: Q.ArticleTokens, rows: list[dict], lex: Q.Lexicon) -> list[dict]:
     """One dict per (quote, candidate speaker) of one article, with features."""
-    spans = Q.find_spans(text)
+    art = Q.ArticleContext(text, toks, lex)
+    spans, cast = art.spans, art.cast
     by_start = {s.start: s for s in spans}
-    memo: dict = {}
-    phrases = Q._noun_phrases(text, toks, lex, memo)
-    people = Q._people_named(phrases, spans, lex)
-    mentions = Counter(_norm(Q._canonical(m, people, lex)) for m in phrases)
-
-    @cache
-    def subjects_of(j: int) -> list:
-        return Q._subjects(text, toks, int(toks.sent_start[j]), int(toks.sent_end[j]), spans, lex, memo)
+    mentions = Counter(normalise_speaker(cast.canonical(m, lex)) for m in art.phrases)
+    subjects_of = art.subjects
 
     out, previous = [], ""
     for number, row in enumerate(rows):
@@ -71,20 +77,30 @@ def candidates(text: str, toks: Q.ArticleTokens, rows: list[dict], lex: Q.Lexico
             if not 0 <= j < len(toks.sent_start):
                 continue
             for m in subjects_of(j):
-                name = Q._canonical(m, people, lex)
+                name = cast.canonical(m, lex)
                 if not name:
                     continue
-                f = {f"rank{Q._rank(m, people, lex)}": 1, f"marker{m.marker}": 1, "mentions": math.log1p(mentions[_norm(name)])}
+                f = {f"rank{cast.rank(m, lex)}": 1, f"marker{m.marker}": 1, "mentions": math.log1p(mentions[normalise_speaker(name)])}
                 if d == 0:
                     before = m.end <= open_at
                     f["same_before" if before else "same_after"] = 1
-                    f["elsewhere"] = int(Q._elsewhere(m, span, toks))
-                    f["broken"] = int(before and Q._clause_break(toks, m.end, open_at))
+                    f["elsewhere"] = int(elsewhere(m, span, toks, lex))
+                    f["broken"] = int(before and clause_break(toks, m.end, open_at))
                     f["near"] = 1 / (1 + max(open_at - m.end if before else m.start - open_at, 0) / 20)
                 else:
                     f[f"sentence{d:+d}"] = 1
-                    f["reports"] = int(Q._reports(toks, int(toks.sent_start[j]), int(toks.sent_end[j]), lex))
+                    f["reports"] = int(reports(toks, *art.sentence_bounds(j), lex))
                 _add(cands, name, **f)
+        # the phrases the clause stage reads besides subjects: the reporting verb's head, the quote's
+        # possessor, a cited or relayed author
+        hi, lo = clause_end(text, toks, span), art.sentence_bounds(si)[0]
+        for kind, m in (("reporter", adnominal_reporter(text, toks, span, hi, lex)),
+                        ("possessor", possessor(text, toks, open_at, art.sentence_bounds(toks.sentence_of(open_at))[0], lex)),
+                        ("cited", cited_source(text, toks, lo, open_at, spans, lex)),
+                        ("relayed", relayed_author(text, toks, span, hi, lex))):
+            name = cast.canonical(m, lex) if m is not None else ""
+            if name:
+                _add(cands, name, **{f"via_{kind}": 1, f"rank{cast.rank(m, lex)}": 1})
         shared = {"standalone": int(row["cue"] == "(standalone)"), "own_subject": int(bool(subjects_of(si)))}
         out += [{"quote_id": number, **c, **shared} for c in cands.values()]
         previous = str(row["speaker"])
@@ -116,8 +132,8 @@ def picks(train: pd.DataFrame, test: pd.DataFrame, features: list[str]) -> int:
 def ceiling(corpus: Corpus) -> pd.DataFrame:
     """Per split of the labelled articles: quotes predicted, labelled and matched, and how many
     matched quotes get the right speaker from the rules, the best candidate and the ranker."""
-    labelled = labelled_articles()
-    split_of = dict(zip(labelled["article_id"], labelled["split"], strict=True))
+    # per gold group (dev, test, held-out h, held-out i …): a held-out set is reported on its own
+    split_of = {a: ("test" if name.startswith("test") else name) for name, ids in gold_groups().items() for a in ids}
     texts = dict(zip(corpus.articles["article_id"], corpus.articles["text"], strict=True))
     gold, ids = load_gold(texts=texts)
     tables = (t[t["article_id"].isin(ids)] for t in (corpus.articles, corpus.sentences, corpus.tokens))
@@ -131,21 +147,20 @@ def ceiling(corpus: Corpus) -> pd.DataFrame:
     cands = pd.DataFrame(rows).fillna(0.0)
     pairs = pd.DataFrame(match(quotes, gold), columns=["q", "g"])
     keys = quotes.loc[pairs["q"], ["article_id", "quote_id"]].assign(
-        gold=gold.loc[pairs["g"], "speaker"].map(_norm).to_numpy(), qid=pairs["q"].to_numpy())
+        gold=gold.loc[pairs["g"], "speaker"].map(normalise_speaker).to_numpy(), qid=pairs["q"].to_numpy())
     cands = cands.merge(keys, on=["article_id", "quote_id"])  # matched quotes only
-    cands["label"] = (cands["cand"].map(_norm) == cands["gold"]).astype(int)
+    cands["label"] = (cands["cand"].map(normalise_speaker) == cands["gold"]).astype(int)
     cands["split"] = cands["article_id"].map(split_of)
     features = sorted(c for c in cands.columns if c not in {*ID_COLUMNS, "quote_id", "gold", "split"})
 
-    seen = cands[cands["split"] != "held-out"].copy()
+    seen = cands[~cands["split"].str.startswith("held-out")].copy()
     articles = np.array(sorted(seen["article_id"].unique()))
     np.random.default_rng(0).shuffle(articles)
     seen["fold"] = seen["article_id"].map({a: i % 5 for i, a in enumerate(articles)})
     ranked = {split: sum(picks(seen[seen["fold"] != k], part[part["fold"] == k], features) for k in range(5))
               for split, part in seen.groupby("split")}
-    held = cands[cands["split"] == "held-out"]
-    if len(held):
-        ranked["held-out"] = picks(seen, held, features)
+    for name, held in cands[cands["split"].str.startswith("held-out")].groupby("split"):
+        ranked[name] = picks(seen, held, features)
     by_split = cands.groupby("split")
     return pd.DataFrame({
         "predicted": quotes["article_id"].map(split_of).value_counts(),

@@ -112,3 +112,25 @@ def test_merge_writes_a_new_set_and_refuses_clashes(handed_out, tmp_path):
     with pytest.raises(SystemExit, match=r"do not pass check_labels\.py"):
         kit.merge(folder, name="x", split="held-out", gold_dir=gold)
     assert not (gold / "quotes_shared_x.jsonl").exists()
+
+
+def test_revise_replaces_a_set_keeping_its_split(handed_out, tmp_path):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "articles_shared_z.tsv").write_text("article_id\tsplit\tn_quotes\nnew-1\tdev\t1\n", encoding="utf-8")
+    _write(gold / "quotes_shared_z.jsonl", [_label(TEXT, "함께 가겠다")])
+    folder = tmp_path / "relabel"
+    folder.mkdir()
+    shutil.copy(handed_out, folder / "set_z.jsonl")
+    _write(folder / "labels_v2_z.jsonl", [_label(TEXT, "서울을 약자와 동행하는 도시로 만들겠다"), _label(TEXT, "함께 가겠다")])
+    (folder / "articles_v2_z.tsv").write_text("article_id\tn_quotes\nnew-1\t2\n", encoding="utf-8")
+    (folder / "changes_z.tsv").write_text("article_id\tkind\tstart\tend\told_speaker\tnew_speaker\treason\n"
+                                          "new-1\tadded\t11\t30\t\t오세훈\tmissed\n", encoding="utf-8")
+    assert kit.revise(folder, name="z", gold_dir=gold) == {"added": 1}
+    assert (gold / "articles_shared_z.tsv").read_text(encoding="utf-8") == "article_id\tsplit\tn_quotes\nnew-1\tdev\t2\n"
+    assert len((gold / "quotes_shared_z.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+    with pytest.raises(SystemExit, match=r"use `kit\.py merge`"):
+        kit.revise(folder, name="y", gold_dir=gold)
+    (folder / "articles_v2_z.tsv").write_text("article_id\tn_quotes\nnew-2\t0\n", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        kit.revise(folder, name="z", gold_dir=gold)

@@ -11,6 +11,7 @@ from analysis.resources import (
     load_patterns,
     load_tagged_patterns,
     load_user_dictionary,
+    load_word_sets,
     load_words,
 )
 
@@ -69,3 +70,25 @@ def test_shipped_lists_load():
     assert "말하다" in lexicon().speech_verbs
     assert "것" in load_stopwords()
     assert ("탄소중립", "NNG", 0.0) in load_user_dictionary()
+
+
+def test_word_sets_from_toml(tmp_path):
+    path = write(tmp_path, 'verbs = ["말하다", "밝히다"]\n[nouns]\n"재판부" = ["법원"]\n', "sets.toml")
+    assert load_word_sets(path) == {"verbs": ("말하다", "밝히다"), "nouns.재판부": ("법원",)}
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("verbs = [\"말하다\", \"말하다\"]\n", "repeats '말하다'"),
+    ("verbs = \"말하다\"\n", "list of non-empty strings"),
+    ("verbs = [\n", "not a UTF-8 TOML file"),
+])
+def test_bad_word_sets_are_named(tmp_path, text, message):
+    with pytest.raises(ResourceError, match=message):
+        load_word_sets(write(tmp_path, text, "bad.toml"))
+
+
+def test_quote_word_sets_load():
+    from analysis.quotes import lexicon
+
+    lex = lexicon()
+    assert "관련하다" in lex.word_set("light_verbs") and lex.generic_organisations["재판부"].search("서울고법 형사 9부")

@@ -8,6 +8,9 @@ Usage::
     # 2. give each labeller DIR/PROMPT_partK.md (a helper session, or a person); they see only DIR.
     # 3. check every part and write tests/gold/quotes_shared_SET.jsonl and articles_shared_SET.tsv:
     python tests/gold/labelling/kit.py merge DIR --set i --split held-out
+    # a set relabelled under revised rules (DIR holds set_S.jsonl, labels_v2_S.jsonl, articles_v2_S.tsv
+    # and changes_S.tsv): check it and replace set S's labels, keeping its articles and split
+    python tests/gold/labelling/kit.py revise DIR --set a [--into tests/gold/second]
 
 ``prepare`` copies the labelling rules (the part of ``tests/gold/GUIDELINES.md`` from "One JSON
 object per line" on), ``check_labels.py`` and a filled-in prompt into DIR, so the labellers need
@@ -101,6 +104,40 @@ def merge(folder: Path, *, name: str, split: str, gold_dir: Path = GOLD) -> tupl
     return quotes, table
 
 
+def revise(folder: Path, *, name: str, gold_dir: Path = GOLD) -> dict[str, int]:
+    """Replace set ``name``'s labels in ``gold_dir`` with a checked revision from ``folder``.
+
+    The revision must cover exactly the set's articles; their split is kept. Returns the number of
+    changes of each kind the labeller recorded in ``changes_NAME.tsv`` (added, removed, renamed …).
+    """
+    quotes, table = gold_dir / f"quotes_shared_{name}.jsonl", gold_dir / f"articles_shared_{name}.tsv"
+    if not table.exists():
+        raise SystemExit(f"set {name!r} is not in {gold_dir}: use `kit.py merge` for a new set")
+    files = (folder / f"set_{name}.jsonl", folder / f"labels_v2_{name}.jsonl", folder / f"articles_v2_{name}.tsv")
+    changes = folder / f"changes_{name}.tsv"
+    missing = [str(f) for f in (*files, changes) if not f.exists()]
+    if missing:
+        raise SystemExit(f"{folder}: set {name} not revised yet ({', '.join(missing)} missing)")
+    problems = check(*files)
+    if problems:
+        raise SystemExit(f"{files[1]}: the labels do not pass check_labels.py:\n" + "\n".join(problems))
+    old = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    new = [line.split("\t") for line in files[2].read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
+    if sorted(a for a, *_ in old) != sorted(a for a, _ in new):
+        raise SystemExit(f"{files[2]}: the revision does not cover exactly the articles of set {name}")
+    split = {a: sp for a, sp, _ in old}
+    labels = [line for line in files[1].read_text(encoding="utf-8").splitlines() if line.strip()]
+    quotes.write_text("".join(line + "\n" for line in labels), encoding="utf-8")
+    table.write_text("article_id\tsplit\tn_quotes\n" + "".join(f"{a}\t{split[a]}\t{n}\n" for a, n in new), encoding="utf-8")
+    kinds: dict[str, int] = {}
+    for line in changes.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.strip():
+            kind = line.split("\t")[1]
+            kinds[kind] = kinds.get(kind, 0) + 1
+    print(f"{quotes}: {len(labels)} quotes; changes: {kinds or 'none'}", file=sys.stderr)
+    return kinds
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -113,9 +150,15 @@ def main(argv: list[str]) -> int:
     m.add_argument("folder", type=Path)
     m.add_argument("--set", dest="name", required=True)
     m.add_argument("--split", choices=["dev", "test", "held-out"], required=True)
+    r = sub.add_parser("revise", help="replace a gold set's labels with a checked revision")
+    r.add_argument("folder", type=Path)
+    r.add_argument("--set", dest="name", required=True)
+    r.add_argument("--into", type=Path, default=GOLD, help="the gold folder (tests/gold/second for second labellings)")
     args = parser.parse_args(argv)
     if args.command == "prepare":
         prepare(args.corpora, args.out, parts=args.parts, limit=args.limit)
+    elif args.command == "revise":
+        revise(args.folder, name=args.name, gold_dir=args.into)
     else:
         merge(args.folder, name=args.name, split=args.split)
     return 0

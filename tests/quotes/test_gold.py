@@ -124,7 +124,9 @@ def test_gold_groups_cover_every_labelled_article_once():
     assert sorted(grouped) == sorted(splits["article_id"])
     assert set(groups["dev"]) == set(splits.loc[splits["split"] == "dev", "article_id"])
     assert all(name == "dev" or name.startswith(("test ", "held-out ")) for name in groups)
-    assert set(groups["held-out h"]) == set(splits.loc[splits["split"] == "held-out", "article_id"])
+    held_out = [a for name, ids in groups.items() if name.startswith("held-out ") for a in ids]
+    assert sorted(held_out) == sorted(splits.loc[splits["split"] == "held-out", "article_id"])
+    assert {"held-out h", "held-out i"} <= set(groups)
 
 
 def test_gold_quote_counts_match_the_article_lists():
@@ -147,23 +149,26 @@ def test_gold_files_are_consistent_with_the_corpus(wikinews):
     assert len(ids) >= 60
     with_quotes = gold["article_id"].nunique()
     assert with_quotes >= 60
-    splits = article_lists()
+    splits = labelled_articles()
     assert set(splits["split"]) == {"dev", "test", "held-out"}
     assert not splits["article_id"].duplicated().any()
-    # the split is fixed by the id's hash, never chosen by hand; a held-out set is taken from the
-    # dev two thirds (the test third has no unlabelled article with quote marks left)
-    by_hash = ["test" if int(hashlib.sha1(a.encode()).hexdigest(), 16) % 3 == 0 else "dev" for a in splits["article_id"]]
-    assert splits["split"].replace("held-out", "dev").tolist() == by_hash
+    # the split is fixed by the id's hash, never chosen by hand; set h was taken from the dev two
+    # thirds (the test third had no unlabelled article with double marks left); set i holds every
+    # remaining article with single-quoted speech, whatever its hash
+    hashed = splits[splits["set"] != "i"]
+    by_hash = ["test" if int(hashlib.sha1(a.encode()).hexdigest(), 16) % 3 == 0 else "dev" for a in hashed["article_id"]]
+    assert hashed["split"].replace("held-out", "dev").tolist() == by_hash
+    assert set(splits.loc[splits["set"] == "i", "split"]) == {"held-out"}
 
 
-# Regression floors on the test third (sets a-d; GUIDELINES.md says which were looked at), a little
-# under the measured 0.981 / 0.816. The issue's targets (0.97 / 0.90) are higher; the closing notes of
-# issue 3 report the figures per set, including those scored with frozen rules (sets d and h).
-FLOORS = {"detection": 0.97, "attribution": 0.80}
+# Regression floors on the test third (sets a-d under the v2 labels; GUIDELINES.md says which were
+# looked at), a little under the measured 0.974 / 0.795 / 0.819. The issue's targets are higher; the
+# README reports the figures per set, including those scored with frozen rules (sets h, i, WIKITREE).
+FLOORS = {"detection": 0.965, "attribution": 0.78, "head match": 0.80}
 
 
 @pytest.mark.parametrize("kind", sorted(FLOORS))
-def test_held_out_scores(wikinews, kind):
+def test_test_split_floors(wikinews, kind):
     texts = dict(zip(wikinews.articles["article_id"], wikinews.articles["text"], strict=True))
     gold, ids = load_gold(split="test", texts=texts)
     scores = score_quotes(wikinews.quotes, gold, ids)
@@ -173,17 +178,31 @@ def test_held_out_scores(wikinews, kind):
 def test_speaker_ceiling_agrees_with_the_scorer(wikinews):
     """benchmarks/speaker_ceiling.py counts the rules' right speakers as the scorer does, and no
     choice among candidates (the ranker's included) beats choosing the best one."""
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "speaker_ceiling.py"
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "speaker_ceiling.py"
     spec = importlib.util.spec_from_file_location("speaker_ceiling", path)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     summary = bench.ceiling(wikinews)
     texts = dict(zip(wikinews.articles["article_id"], wikinews.articles["text"], strict=True))
-    for split in ("dev", "test", "held-out"):
-        gold, ids = load_gold(split=split, texts=texts)
+    gold, _ = load_gold(texts=texts)
+    groups = gold_groups()
+    for split in summary.index:
+        ids = groups[split] if split in groups else [a for name, g in groups.items() if name.startswith(split) for a in g]
         scores = score_quotes(wikinews.quotes, gold, ids)
         row = summary.loc[split]
         assert (row["predicted"], row["labelled"]) == (scores["attribution"].n_pred, scores["attribution"].n_gold)
         assert (row["matched"], row["rules"]) == (scores["detection"].tp, scores["attribution"].tp)
         assert row["rules"] <= row["best candidate"] <= row["matched"]
         assert row["ranker"] <= row["best candidate"]
+
+
+def test_held_out_summary_sets_the_figures_side_by_side(wikinews):
+    from analysis.evaluation import held_out_summary
+
+    texts = dict(zip(wikinews.articles["article_id"], wikinews.articles["text"], strict=True))
+    table = held_out_summary(wikinews.quotes, texts, sentences=wikinews.sentences, wikitree=False)
+    assert list(table.columns) == ["set", "kind", "rules", "frozen", "baseline", "annotators"]
+    h = table[table["set"] == "held-out h"].set_index("kind")
+    assert h.loc["detection", "frozen"] == pytest.approx(0.8869)  # the figure recorded at the freeze
+    assert 0 < h.loc["attribution", "baseline"] < h.loc["attribution", "rules"] < h.loc["attribution", "annotators"]
+    assert set(table["set"]) == {"held-out h", "held-out i"}
