@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .corpus import CorpusError
+from .store import StoreError
 
 log = logging.getLogger("analysis")
 
@@ -37,23 +38,32 @@ def _emit(rows: object) -> None:
 
 
 def _corpus(args: argparse.Namespace):
+    """The tables a command works on: ``--cache DIR`` alone reads DIR's build as it is; with PATHs they are
+    built into DIR (reusing it); without ``--cache`` they are built in memory."""
+    cache = getattr(args, "cache", None)
+    if cache and not args.paths:
+        from .store import read_tables
+
+        return read_tables(cache)
     from .build import build
 
-    out = getattr(args, "out", None) or getattr(args, "cache", None)
-    return build(args.paths or None, out=out, progress=not args.quiet)
+    return build(args.paths or None, out=cache, progress=not args.quiet)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_dataset
 
     done = build_dataset(args.paths or None, out=args.out, progress=not args.quiet, chunk_size=args.chunk_size,
-                         scheduler=args.scheduler)
+                         scheduler=args.scheduler, wait=args.wait)
     print(done.summary(), file=sys.stderr)
     print(f"tokenised: {done.n_tokenized}, reused from the cache: {done.n_articles - done.n_tokenized} "
           f"({done.n_parts_reused} of {done.n_parts} parts unchanged)", file=sys.stderr)
     stages = ", ".join(f"{k} {v:.2f}s" for k, v in done.timings.items())
     print(f"time by stage (tokenising overlaps the rest): {stages}", file=sys.stderr)
-    print(f"tables written to {args.out}", file=sys.stderr)
+    if done.published:
+        print(f"tables written to {args.out} (snapshot {done.snapshot})", file=sys.stderr)
+    else:
+        print(f"nothing changed: {args.out} already holds these tables (snapshot {done.snapshot})", file=sys.stderr)
     return 0 if done.n_articles else 1
 
 
@@ -114,13 +124,15 @@ def parser() -> argparse.ArgumentParser:
         if out:
             sp.add_argument("--out", required=True, help="output folder")
         elif cache:
-            sp.add_argument("--cache", help="folder of a previous build to reuse as cache (optional)")
+            sp.add_argument("--cache", metavar="DIR", help="a build folder: read as it is when no PATH is given; "
+                            "with PATHs, they are built into it (reusing what it holds)")
         sp.set_defaults(func=func)
         return sp
 
     bd = add("build", cmd_build, "read, clean, tokenise and extract quotes; write parquet tables", out=True)
     bd.add_argument("--chunk-size", type=int, default=256, help="articles per chunk and part file (default 256)")
     bd.add_argument("--scheduler", help="dask.distributed scheduler address (tcp://HOST:8786): run the chunks there")
+    bd.add_argument("--wait", action="store_true", help="if another build is writing --out, wait for it instead of stopping")
     add("clean", cmd_clean, "print one JSON object per cleaned article", cache=False)
     add("quotes", cmd_quotes, "print one JSON object per direct quote")
     kw = add("keywords", cmd_keywords, "print one JSON object per term, most frequent first")
@@ -137,11 +149,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
     try:
         return args.func(args)
-    except CorpusError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
     except BrokenPipeError:  # `| head`
         return 0
+    except (CorpusError, StoreError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:  # a disk or folder this command had to use; the store names its own paths
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"error: {where}{err.strerror or err}; check the path and its permissions and free space", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.tokenize import SETTINGS, content_key, get_kiwi, tokenize_texts
+from analysis.tokenize import SETTINGS, text_key, get_kiwi, tokenize_texts
 
 
 def test_one_kiwi_per_process(kiwi):
@@ -66,6 +66,6 @@ def test_compact_dtypes():
     assert str(toks["start"].dtype) == "int32" and str(sents["end"].dtype) == "int32"
 
 
-def test_content_key_depends_on_text_only_for_fixed_settings():
-    assert content_key("가") == content_key("가")
-    assert content_key("가") != content_key("나")
+def test_text_key_depends_on_text_only_for_fixed_settings():
+    assert text_key("가") == text_key("가")
+    assert text_key("가") != text_key("나")
