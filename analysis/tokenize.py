@@ -93,24 +93,22 @@ def text_key(text: str, *, settings: AnalyzerSettings = SETTINGS, dictionary: Pa
 
 
 @cache
-def _make_kiwi(settings: AnalyzerSettings, dictionary: Path) -> Kiwi:
+def _make_kiwi(model_type: str, num_workers: int, integrate_allomorph: bool, load_typo_dict: bool, dictionary: Path) -> Kiwi:
     from kiwipiepy import Kiwi
 
-    kiwi = Kiwi(
-        num_workers=settings.num_workers,
-        model_type=settings.model_type,
-        integrate_allomorph=settings.integrate_allomorph,
-        load_typo_dict=settings.load_typo_dict,
-    )
+    kiwi = Kiwi(num_workers=num_workers, model_type=model_type, integrate_allomorph=integrate_allomorph,
+                load_typo_dict=load_typo_dict)
     for word, tag, score in load_user_dictionary(dictionary):
         kiwi.add_user_word(word, tag, score)
     return kiwi
 
 
 def get_kiwi(settings: AnalyzerSettings = SETTINGS, dictionary: Path = USER_DICTIONARY) -> Kiwi:
-    """The process's Kiwi for these settings, loaded once (thread-safe)."""
+    """The process's Kiwi for these settings, loaded once (thread-safe; settings that only say how texts are
+    fed to Kiwi, such as ``max_chars``, share one)."""
     with _lock:
-        return _make_kiwi(settings, dictionary)
+        return _make_kiwi(settings.model_type, settings.num_workers, settings.integrate_allomorph,
+                          settings.load_typo_dict, dictionary)
 
 
 def kiwi_loaded() -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from analysis.report import NOTEBOOK_DIR, render_report
+from analysis.store import table_files
 
 
 def test_report_on_a_custom_corpus(tmp_path, kiwi):
@@ -20,4 +21,4 @@ def test_report_on_a_custom_corpus(tmp_path, kiwi):
     assert "김철수" in page
     assert "<script>alert(1)</script>" not in page  # article text is escaped
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert (out / "tables" / "quotes" / "part-00000.parquet").exists()
+    assert [p.name for p in table_files(out / "tables", "quotes", verify=True)] == ["part-00000.parquet"]

@@ -91,16 +91,16 @@ class PreviousBuild:
         self.root = snapshot_root(out, manifest) if manifest else out
         self.parts = {p.key: p for p in manifest.parts} if manifest else {}
         self.damaged: list[str] = []
-        self._intact: dict[str, bool] = {}
+        self._intact: dict[str, bool] = {}  # by part key
         self._index: tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]] | None = None
 
     def intact(self, part: Part) -> bool:
         """Whether every file of ``part`` is as it was written (checked once)."""
-        if part.name not in self._intact:
+        if part.key not in self._intact:
             problems = {t: problem(part_path(self.root, t, part.name), e) for t, e in part.files.items()}
             self.damaged += [f"{t}/{part.name}: {why}" for t, why in problems.items() if why]
-            self._intact[part.name] = not any(problems.values())
-        return self._intact[part.name]
+            self._intact[part.key] = not any(problems.values())
+        return self._intact[part.key]
 
     def reusable(self, key: str) -> Part | None:
         """The intact old part with chunk key ``key``, if any."""
