@@ -144,8 +144,10 @@ def _walk(folder: Path, seen: dict[tuple[int, int], Path], rejects: list[Reject]
             continue
         if is_dir:
             files += _walk(path, seen, rejects)
+        elif is_file and path.suffix.lower() in SUPPORTED:
+            files.append(path)
         elif is_file:
-            files.append(path) if path.suffix.lower() in SUPPORTED else rejects.append(_unsupported(path))
+            rejects.append(_unsupported(path))
         elif entry.is_symlink():
             rejects.append(Reject(str(path), "", f"broken symlink (its target {os.readlink(path)!r} does not exist)"))
         else:
@@ -239,24 +241,24 @@ def _iso_8601(value: str) -> str:
 
 def _from_row(row: dict[str, Any], path: Path, where: str) -> Record | Reject:
     try:
-        body, fields_ = _pick(row, "text"), {key: _pick(row, key) for key in ("id", "title", "date", "outlet", "url", "byline")}
+        values = {key: _pick(row, key) for key in ALIASES}
     except _FieldError as err:
         return Reject(str(path), where, str(err))
-    if not body:
+    if not values["text"]:
         names = ", ".join(ALIASES["text"][:4])
         return Reject(str(path), where, f"record has no text (looked for {names} …)")
-    day, day_raw = read_date(fields_["date"])
+    day, day_raw = read_date(values["date"])
     return Record(
         source_path=str(path),
         record=where,
-        article_id=fields_["id"],
-        title=normalize_text(fields_["title"]),
+        article_id=values["id"],
+        title=normalize_text(values["title"]),
         date=day,
         date_raw=day_raw,
-        outlet=fields_["outlet"],
-        url=fields_["url"],
-        byline=fields_["byline"],
-        text="\n".join(paragraphs_of(body)),
+        outlet=values["outlet"],
+        url=values["url"],
+        byline=values["byline"],
+        text="\n".join(paragraphs_of(values["text"])),
     )
 
 

@@ -17,8 +17,9 @@ alternating, as separate processes (whole process: imports, model load, work):
 
 It also times, inside one process with Kiwi already loaded, ``Kiwi.tokenize`` against the suite's
 tokenising stage (:func:`analysis.tokenize.tokenize_texts`) on the same texts, and reads the build's
-own stage timings (quotes vs the rest). Peak RSS comes from ``os.wait4`` for each child. The
-machine is shared and noisy: compare the ratios, which are measured side by side.
+own stage timings (quotes vs the rest). Peak RSS and CPU seconds (user + system) come from
+``os.wait4`` for each child. The machine is shared and noisy: compare the ratios, which are
+measured side by side, and the CPU seconds, which other users' load barely moves.
 """
 
 from __future__ import annotations
@@ -70,9 +71,10 @@ def run(cmd: list[str]) -> str:
     return proc.stdout
 
 
-def run_measured(cmd: list[str], *, code: Path = ROOT) -> tuple[float, float, str]:
-    """Wall seconds, the child's own peak RSS (MiB, from ``os.wait4``) and its output; ``code``: whose
-    ``analysis`` package runs (the child starts there, with it first on ``PYTHONPATH``)."""
+def run_measured(cmd: list[str], *, code: Path = ROOT) -> tuple[float, float, str, float]:
+    """Wall seconds, the child's own peak RSS (MiB, from ``os.wait4``), its output and its CPU seconds (user +
+    system: what the work costs, whatever else the shared machine runs); ``code``: whose ``analysis`` package
+    runs (the child starts there, with it first on ``PYTHONPATH``)."""
     start = time.perf_counter()
     env = {**os.environ, "PYTHONPATH": str(code)}
     with tempfile.TemporaryFile("w+") as out:
@@ -84,7 +86,7 @@ def run_measured(cmd: list[str], *, code: Path = ROOT) -> tuple[float, float, st
         text = out.read()
     if proc.returncode != 0:
         raise RuntimeError(f"{cmd} failed:\n{text[-2000:]}")
-    return wall, usage.ru_maxrss / 1024, text
+    return wall, usage.ru_maxrss / 1024, text, usage.ru_utime + usage.ru_stime
 
 
 def make_corpus(scale: int, folder: Path) -> Path:
@@ -115,20 +117,23 @@ def main() -> int:
             mb = corpus.stat().st_size / 2**20
             chars = sum(len(json.loads(line)["text"]) for line in corpus.read_text(encoding="utf-8").splitlines())
             bare, cold, warm, bare_rss, cold_rss, warm_rss, stages, ref = [], [], [], [], [], [], [], []
+            cold_cpu, ref_cpu = [], []
             for r in range(args.repeats):
                 out = tmp / f"out-{scale}-{r}"
-                w, m, _ = run_measured([py, "-c", BARE_KIWI, str(corpus)])
+                w, m, _, _ = run_measured([py, "-c", BARE_KIWI, str(corpus)])
                 bare.append(w)
                 bare_rss.append(m)
                 if args.ref:
-                    w, _, _ = run_measured([py, "-m", "analysis", "-q", "build", str(corpus), "--out", str(out) + "-ref"],
-                                           code=args.ref)
+                    w, _, _, c = run_measured([py, "-m", "analysis", "-q", "build", str(corpus), "--out", str(out) + "-ref"],
+                                              code=args.ref)
                     ref.append(w)
-                w, m, text = run_measured([py, "-m", "analysis", "-q", "build", str(corpus), "--out", str(out)])
+                    ref_cpu.append(c)
+                w, m, text, c = run_measured([py, "-m", "analysis", "-q", "build", str(corpus), "--out", str(out)])
                 cold.append(w)
+                cold_cpu.append(c)
                 cold_rss.append(m)
                 stages.append(text)
-                w, m, _ = run_measured([py, "-m", "analysis", "-q", "build", str(corpus), "--out", str(out)])
+                w, m, _, _ = run_measured([py, "-m", "analysis", "-q", "build", str(corpus), "--out", str(out)])
                 warm.append(w)
                 warm_rss.append(m)
                 print(f"x{scale} round {r + 1}: bare {bare[-1]:.1f}s cold {cold[-1]:.1f}s cached {warm[-1]:.2f}s"
@@ -150,6 +155,8 @@ def main() -> int:
                 "build stages": [line for line in stages[-1].splitlines() if line.startswith("time by stage")],
                 "ref cold_s": round(med(ref), 2) if ref else "",
                 "cold/ref cold time": round(med(cold) / med(ref), 3) if ref else "",
+                "cold CPU s": round(med(cold_cpu), 1), "ref cold CPU s": round(med(ref_cpu), 1) if ref else "",
+                "cold/ref cold CPU": round(med(cold_cpu) / med(ref_cpu), 3) if ref else "",
             }
             rows.append(row)
             print(json.dumps(row, ensure_ascii=False), file=sys.stderr)
@@ -157,7 +164,8 @@ def main() -> int:
     print(f"\nmachine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     cols = ["scale", "articles", "MB", "bare_s", "cold_s", "cached_s", "cold/bare throughput",
             "tokenise stage/kiwi throughput", "cached/cold time", "cold s/MB", "bare RSS MiB", "cold RSS MiB",
-            "RSS cold/bare"] + (["ref cold_s", "cold/ref cold time"] if args.ref else [])
+            "RSS cold/bare", "cold CPU s"] + (["ref cold_s", "cold/ref cold time", "ref cold CPU s", "cold/ref cold CPU"]
+                                              if args.ref else [])
     print("| " + " | ".join(cols) + " | RSS vs 1x |")
     print("|" + "---|" * (len(cols) + 1))
     for r in rows:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from analysis.corpus import CorpusError, articles_frame, decode, load, rejects_frame
+from analysis.corpus import CorpusError, articles_frame, decode, load, read_date, rejects_frame
 
 BODY = "서울시는 1일 새로운 기후 정책을 발표했다. 오세훈 시장은 \"탄소중립을 앞당기겠다\"고 말했다."
 BODY2 = "부산시는 2일 심야버스 운행을 늘린다고 밝혔다. 시민들의 반응은 좋았다."
@@ -249,3 +252,22 @@ def test_deeply_nested_html_is_read_whole_or_rejected_with_the_reason(tmp_path, 
     else:
         (reject,) = result.rejects
         assert "nested too deep" in reject.reason and "2048" in reject.reason
+
+
+def test_a_pipe_in_a_folder_is_a_reject(tmp_path):
+    import os
+
+    write_jsonl(tmp_path / "a.jsonl", [{"id": "a1", "text": BODY}])
+    os.mkfifo(tmp_path / "feed.jsonl")
+    result = load([tmp_path])
+    assert [r.article_id for r in result.records] == ["a1"]
+    assert [(r.source_path, r.reason) for r in result.rejects] == [(str(tmp_path / "feed.jsonl"),
+                                                                    "not a regular file (a device, socket or pipe)")]
+
+
+@given(moment=st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.none() | st.timezones()),
+       spec=st.sampled_from(["minutes", "seconds", "milliseconds"]))
+def test_an_iso_8601_moment_reads_back_as_itself(moment, spec):
+    text = moment.isoformat(timespec=spec)
+    day, raw = read_date(text)
+    assert raw == "" and datetime.fromisoformat(day) == datetime.fromisoformat(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any, Final
 
@@ -20,6 +21,9 @@ from .errors import StoreError
 
 MANIFEST: Final = "build.json"
 FORMAT: Final = 2  # 1: tables in OUT/TABLE/, swapped folder by folder (before snapshots)
+#: What the names in a manifest must look like: nothing a reader follows can lead outside the build folder.
+SNAPSHOT_NAME: Final = re.compile(r"\d{6,}-[0-9a-f]{8}")
+PART_NAME: Final = re.compile(r"part-\d{5,}\.parquet")
 
 
 class FileEntry(msgspec.Struct, frozen=True):
@@ -87,6 +91,11 @@ def load_manifest(out: Path) -> Manifest | Legacy | None:
         raise _damaged(path, str(err)) from None
     if manifest.format != FORMAT:
         raise _damaged(path, f"format {manifest.format}, this version reads format {FORMAT}")
+    if not SNAPSHOT_NAME.fullmatch(manifest.snapshot) or (manifest.previous and not SNAPSHOT_NAME.fullmatch(manifest.previous)):
+        raise _damaged(path, f"snapshot name {manifest.snapshot!r} or {manifest.previous!r} is not one a build writes")
+    bad = [p.name for p in [*manifest.parts, manifest.rejects_part] if not PART_NAME.fullmatch(p.name)]
+    if bad:
+        raise _damaged(path, f"part name {bad[0]!r} is not one a build writes")
     return manifest
 
 

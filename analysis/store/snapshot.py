@@ -75,7 +75,7 @@ class Snapshot:
     def __init__(self, out: Path, current: Manifest | Legacy | None) -> None:
         self.out = out
         self.current = current if isinstance(current, Manifest) else None
-        number = int(self.current.snapshot.split("-")[0]) + 1 if self.current else 1
+        number = int(self.current.snapshot.split("-")[0]) + 1 if self.current else 1  # names checked on loading
         self.name = f"{number:06d}-{secrets.token_hex(4)}"
         self.root = out / SNAPSHOTS / self.name
         try:

@@ -129,3 +129,12 @@ def test_a_build_in_the_old_layout_is_replaced(tmp_path, store_inputs):
 def test_no_build_here_says_what_to_run(tmp_path):
     with pytest.raises(StoreError, match=r"no built corpus here.*python -m analysis build"):
         read_tables(tmp_path)
+
+
+def test_names_in_the_manifest_cannot_lead_outside_the_folder(built):
+    out, _, _ = built
+    manifest = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    manifest["snapshot"] = "../../elsewhere"
+    (out / "build.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(StoreError, match="is not one a build writes"):
+        read_tables(out)
