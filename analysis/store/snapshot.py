@@ -56,7 +56,10 @@ def collect_garbage(out: Path, current: Manifest | Legacy | None) -> list[str]:
 
 
 def drop_legacy(out: Path) -> None:
-    """Remove the part files of a format-1 build (``OUT/TABLE/part-*.parquet``) and their emptied folders."""
+    """Remove the part files of a format-1 build (``OUT/TABLE/part-*.parquet``), their emptied folders, and
+    the ``.staging-PID`` folders its killed builds left."""
+    for staging in out.glob(".staging-*"):
+        shutil.rmtree(staging, ignore_errors=True)
     for table in TABLE_DIRS:
         for part in (out / table).glob("part-*.parquet"):
             part.unlink(missing_ok=True)

@@ -117,11 +117,12 @@ def test_a_build_in_the_old_layout_is_replaced(tmp_path, store_inputs):
     out = tmp_path / "legacy"
     (out / "tokens").mkdir(parents=True)
     (out / "tokens" / "part-00000.parquet").write_bytes(b"old")
+    (out / ".staging-4242" / "quotes").mkdir(parents=True)  # what that version's killed builds left
     (out / "build.json").write_text(json.dumps({"parts": {"k": "part-00000.parquet"}, "quote_rules": "x"}), encoding="utf-8")
     with pytest.raises(StoreError, match="older version"):
         read_tables(out)
     build_dataset([inputs["old"]], out=out, chunk_size=2)
-    assert not (out / "tokens").exists()
+    assert not (out / "tokens").exists() and not (out / ".staging-4242").exists()
     assert_same(read_tables(out), refs["old"])
     assert load_manifest(out).format == 2
 
