@@ -5,7 +5,8 @@ The public functions, by concern (one module each):
 - :mod:`analysis.corpus` — :func:`load` articles from .txt/.html/.jsonl/.json/.csv/.xlsx.
 - :mod:`analysis.clean` — :func:`clean_page` separates an article from page chrome.
 - :mod:`analysis.tokenize` — :func:`tokenize_texts` with one pinned Kiwi per process.
-- :mod:`analysis.build` — :func:`build` the tables (streamed in chunks, cached), :func:`read_tables`.
+- :mod:`analysis.build` — :func:`build` the tables (streamed in chunks, cached).
+- :mod:`analysis.store` — the build folder: :func:`read_tables`, atomic snapshots, checksums, the lock.
 - :mod:`analysis.aggregate` — corpus-wide counts computed part by part from a build folder.
 - :mod:`analysis.keywords` — frequencies, compounds, TF-IDF, keyness, KWIC, collocates, trends.
 - :mod:`analysis.quotes` — :func:`extract_quotes` with speakers resolved.
@@ -22,7 +23,7 @@ from typing import Any
 #: Public name → module. Imported on first use, so ``python -m analysis`` starts without pandas
 #: when it has nothing to tabulate (a cached rebuild).
 _EXPORTS = {
-    "Corpus": "build",
+    "Corpus": "schema",
     "CorpusError": "corpus",
     "ResourceError": "resources",
     "SETTINGS": "tokenize",
@@ -47,7 +48,7 @@ _EXPORTS = {
     "noun_ngrams": "keywords",
     "parse_date": "clean",
     "quote_counts": "aggregate",
-    "read_tables": "build",
+    "read_tables": "store",
     "render_report": "report",
     "score_by_group": "evaluation",
     "score_quotes": "evaluation",

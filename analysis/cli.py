@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .corpus import CorpusError
+from .store import StoreError
 
 log = logging.getLogger("analysis")
 
@@ -97,7 +98,7 @@ def _dataset(args: argparse.Namespace, stack: ExitStack):
         out = Path(args.cache)
     else:
         out = BUILD_DIR / "bundled"
-        build_dataset(out=out, progress=not args.quiet)
+        build_dataset(out=out, progress=not args.quiet, wait=True)
     ds = Dataset.open(out, **selection)
     stack.callback(ds.close)
     return ds
@@ -190,13 +191,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_dataset
 
     done = build_dataset(args.paths or None, out=args.out, progress=not args.quiet, chunk_size=args.chunk_size,
-                         scheduler=args.scheduler)
+                         scheduler=args.scheduler, wait=args.wait)
     print(done.summary(), file=sys.stderr)
     print(f"tokenised: {done.n_tokenized}, reused from the cache: {done.n_articles - done.n_tokenized} "
           f"({done.n_parts_reused} of {done.n_parts} parts unchanged)", file=sys.stderr)
     stages = ", ".join(f"{k} {v:.2f}s" for k, v in done.timings.items())
     print(f"time by stage (tokenising overlaps the rest): {stages}", file=sys.stderr)
-    print(f"tables written to {args.out}", file=sys.stderr)
+    if done.published:
+        print(f"tables written to {args.out} (snapshot {done.snapshot})", file=sys.stderr)
+    else:
+        print(f"nothing changed: {args.out} already holds these tables (snapshot {done.snapshot})", file=sys.stderr)
     return 0 if done.n_articles else 1
 
 
@@ -266,6 +270,7 @@ def parser() -> argparse.ArgumentParser:
     bd.add_argument("--out", required=True, help="output folder")
     bd.add_argument("--chunk-size", type=int, default=256, help="articles per chunk and part file (default 256)")
     bd.add_argument("--scheduler", help="dask.distributed scheduler address (tcp://HOST:8786): run the chunks there")
+    bd.add_argument("--wait", action="store_true", help="if another build is writing --out, wait for it instead of stopping")
     cl = add("clean", cmd_clean, "print one JSON object per cleaned article", reading=False)
     cl.set_defaults(format="jsonl", output=None)
     qt = add("quotes", cmd_quotes, "the direct quotes with speaker, mention, role, cue and offsets")
@@ -316,11 +321,9 @@ def _check(args: argparse.Namespace) -> None:
 
         args.themes = load_themes(args.lexicon) if args.lexicon else load_themes()
     if getattr(args, "cache", None) and not args.paths and args.command != "report":
-        from .build import read_manifest
+        from .store import published
 
-        if not read_manifest(args.cache):
-            raise UsageError(f"{args.cache}: no built corpus here; build one with "
-                             f"`python -m analysis build PATH --out {args.cache}` or give PATHs")
+        published(args.cache)  # a StoreError naming the folder and what to do when it holds no build
     for path in getattr(args, "paths", []):
         if not Path(path).exists():
             raise UsageError(f"{path}: no such file or folder; give a file or a folder of articles")
@@ -334,11 +337,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
         _check(args)
         return args.func(args)
-    except (UsageError, CorpusError, ResourceError, FileNotFoundError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
     except BrokenPipeError:  # `| head`
         return 0
+    except (UsageError, CorpusError, ResourceError, StoreError, FileNotFoundError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except OSError as err:  # a disk or folder this command had to use; the store names its own paths
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"error: {where}{err.strerror or err}; check the path and its permissions and free space", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

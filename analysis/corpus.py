@@ -19,8 +19,15 @@ Where the text came from and under what terms travels with each article (``sourc
 ``NAME.meta.json`` beside it (``{"source": …, "license": …, "url": …}``), if there is one.
 
 Encodings: UTF-8 with or without BOM, UTF-16 (BOM), CP949/EUC-KR (detected with
-charset-normalizer). Everything is NFC-normalised. Every record read ends either as an
+charset-normalizer). Everything is NFC-normalised; a lone surrogate in any field (JSON may escape
+one, a file name may hold undecodable bytes) becomes U+FFFD. Every record read ends either as an
 article or as a reject with a reason: ``len(articles) + len(rejects) == records read``.
+
+Folders are walked following symbolic links; a folder met twice (a link loop, or two links to
+one folder) and a broken link are rejects, as is a field of the wrong type (a title that is a
+list). A date is ISO 8601 (:func:`datetime.fromisoformat` first, so ``2022-08-01T10:00:00+09:00``
+keeps its time and offset, then :func:`analysis.clean.parse_date` for Korean forms); one that
+cannot be read is kept as given in ``date_raw`` and ``date`` is left empty.
 """
 
 from __future__ import annotations
@@ -30,10 +37,12 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import re
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -70,8 +79,18 @@ ALIASES: Final[dict[str, tuple[str, ...]]] = {
 }
 
 
+#: Lone UTF-16 surrogates: not encodable as UTF-8, so they would stop the writing of any table.
+SURROGATE: Final = re.compile("[\ud800-\udfff]")
+#: Which fields may hold a number in JSON (written back as its digits); every other field must be a string.
+NUMERIC_FIELDS: Final = frozenset({"id", "date"})
+
+
 class CorpusError(Exception):
     """Nothing usable could be read (or a PATH does not exist)."""
+
+
+class _FieldError(ValueError):
+    """A record's field holds a value of the wrong type (the message says which)."""
 
 
 @dataclass(slots=True)
@@ -87,26 +106,25 @@ class LoadResult:
 
 
 def discover(paths: str | Path | Sequence[str | Path]) -> tuple[list[Path], list[Reject]]:
-    """The files to read under ``paths`` (one path or several), and rejects for unsupported files
-    inside folders.
+    """The files to read under ``paths`` (one path or several), and rejects for what inside folders
+    cannot be read: unsupported files, broken links, folders met twice (link loops), unlistable folders.
 
     Raises:
         CorpusError: a PATH does not exist, naming it.
     """
     files: list[Path] = []
     rejects: list[Reject] = []
+    seen: dict[tuple[int, int], Path] = {}  # folders read, by (device, inode): symlinks are followed once
     for raw in [paths] if isinstance(paths, str | Path) else paths:
         path = Path(raw)
         if not path.exists():
             raise CorpusError(f"{path}: no such file or folder; give a file or a folder of articles")
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if hidden or child.name == "README.md" or child.name.endswith(SIDECAR):
-                    continue
-                _add(child, files, rejects)
+            files += _walk(path, seen, rejects)
+        elif file_format(path):
+            files.append(path)
         else:
-            _add(path, files, rejects)
+            rejects.append(_unsupported(path))
     return files, rejects
 
 
@@ -124,13 +142,47 @@ def file_stem(path: Path) -> str:
     return name[: -len(file_format(path))] if file_format(path) else Path(name).stem
 
 
-def _add(path: Path, files: list[Path], rejects: list[Reject]) -> None:
-    if file_format(path):
-        files.append(path)
-    else:
-        shown = "".join(path.suffixes[-2:]) or "(none)"
-        rejects.append(Reject(str(path), "", f"unsupported extension {shown!r}; use one of {', '.join(SUPPORTED)} "
-                              "(or the text formats gzipped, .jsonl.gz …)"))
+def _unsupported(path: Path) -> Reject:
+    shown = "".join(path.suffixes[-2:]) or "(none)"
+    return Reject(str(path), "", f"unsupported extension {shown!r}; use one of {', '.join(SUPPORTED)} "
+                  "(or the text formats gzipped, .jsonl.gz …)")
+
+
+def _walk(folder: Path, seen: dict[tuple[int, int], Path], rejects: list[Reject]) -> list[Path]:
+    """Supported files under ``folder`` in sorted order (hidden entries and README.md skipped), following
+    symlinks; a folder already read is a reject, so a link loop ends."""
+    try:
+        st = folder.stat()
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as err:
+        rejects.append(Reject(str(folder), "", f"cannot list folder: {err.strerror}"))
+        return []
+    if (st.st_dev, st.st_ino) in seen:
+        rejects.append(Reject(str(folder), "", f"folder already read as {seen[st.st_dev, st.st_ino]} "
+                              "(a symlink loop or a second link to it); skipped"))
+        return []
+    seen[st.st_dev, st.st_ino] = folder
+    files: list[Path] = []
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith(".") or entry.name == "README.md" or entry.name.endswith(SIDECAR):
+            continue
+        try:
+            is_dir, is_file = entry.is_dir(), entry.is_file()  # both follow symlinks
+        except OSError as err:
+            rejects.append(Reject(str(path), "", f"cannot read: {err.strerror}"))
+            continue
+        if is_dir:
+            files += _walk(path, seen, rejects)
+        elif is_file and file_format(path):
+            files.append(path)
+        elif is_file:
+            rejects.append(_unsupported(path))
+        elif entry.is_symlink():
+            rejects.append(Reject(str(path), "", f"broken symlink (its target {os.readlink(path)!r} does not exist)"))
+        else:
+            rejects.append(Reject(str(path), "", "not a regular file (a device, socket or pipe)"))
+    return files
 
 
 def decode(data: bytes, path: Path) -> str:
@@ -162,38 +214,83 @@ def decode(data: bytes, path: Path) -> str:
 
 
 def _pick(row: dict[str, Any], key: str) -> str:
+    """The first present, non-empty alias of ``key`` in ``row``.
+
+    Raises:
+        _FieldError: that value is not a string (nor, for an id or a date, an integer).
+    """
     for alias in ALIASES[key]:
         value = row.get(alias)
-        if value is not None and not (isinstance(value, float) and value != value):  # NaN from a table
-            text = str(value).strip()
-            if text:
-                return text
+        if value is None or (isinstance(value, float) and value != value):  # NaN: an empty cell of a table
+            continue
+        if isinstance(value, int) and not isinstance(value, bool) and key in NUMERIC_FIELDS:
+            value = str(value)
+        if not isinstance(value, str):
+            raise _FieldError(f"field {alias!r} is {type(value).__name__} {_preview(value)}, not a string; "
+                              "write it as a JSON string")
+        text = value.strip()
+        if text:
+            return text
     return ""
 
 
-def _iso_date(value: str) -> str:
-    if re.fullmatch(r"\d{8}", value):  # BigKinds 일자: 20220801
-        value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
-    return parse_date(value) or value
+def _preview(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def read_date(value: str) -> tuple[str, str]:
+    """``(date, date_raw)`` of a source's date: ``(ISO 8601, "")``, or ``("", value)`` when it is not a date.
+
+    ISO 8601 is read first (:func:`datetime.fromisoformat`: time, seconds and offset kept), then the
+    forms :func:`analysis.clean.parse_date` knows (``2022.08.01 오후 3시``).
+
+    Example:
+        >>> read_date("2022-08-01T10:00:00+09:00"), read_date("20220801"), read_date("지난주")
+        (('2022-08-01T10:00:00+09:00', ''), ('2022-08-01', ''), ('', '지난주'))
+    """
+    value = value.strip()
+    if not value:
+        return "", ""
+    iso = _iso_8601(value) or parse_date(value)
+    return (iso, "") if iso else ("", value)
+
+
+def _iso_8601(value: str) -> str:
+    if not re.match(r"\d{4}-?\d{2}-?\d{2}(?:$|[T ]\d)", value):
+        return ""
+    try:
+        if len(value) <= 10:
+            return date.fromisoformat(value).isoformat()
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return ""
+    has_seconds = re.search(r"[T ]\d{2}:?\d{2}:?\d{2}", value) is not None
+    return moment.isoformat(timespec="auto" if has_seconds else "minutes")
 
 
 def _from_row(row: dict[str, Any], path: Path, where: str) -> Record | Reject:
-    body = _pick(row, "text")
-    if not body:
-        fields = ", ".join(ALIASES["text"][:4])
-        return Reject(str(path), where, f"record has no text (looked for {fields} …)")
+    try:
+        values = {key: _pick(row, key) for key in ALIASES}
+    except _FieldError as err:
+        return Reject(str(path), where, str(err))
+    if not values["text"]:
+        names = ", ".join(ALIASES["text"][:4])
+        return Reject(str(path), where, f"record has no text (looked for {names} …)")
+    day, day_raw = read_date(values["date"])
     return Record(
         source_path=str(path),
         record=where,
-        article_id=_pick(row, "id"),
-        title=normalize_text(_pick(row, "title")),
-        date=_iso_date(_pick(row, "date")),
-        outlet=_pick(row, "outlet"),
-        url=_pick(row, "url"),
-        byline=_pick(row, "byline"),
-        source=_pick(row, "source"),
-        license=_pick(row, "license"),
-        text="\n".join(paragraphs_of(body)),
+        article_id=values["id"],
+        title=normalize_text(values["title"]),
+        date=day,
+        date_raw=day_raw,
+        outlet=values["outlet"],
+        url=values["url"],
+        byline=values["byline"],
+        source=values["source"],
+        license=values["license"],
+        text="\n".join(paragraphs_of(values["text"])),
     )
 
 
@@ -247,10 +344,15 @@ def html_to_lines(html: str) -> tuple[str, dict[str, str]]:
         found = None
     if found is not None:
         meta = {"title": found.title or "", "date": found.date or "", "url": found.url or ""}
+    parser = lxml.html.HTMLParser(huge_tree=True)  # libxml2 drops what lies deeper than 256 elements otherwise
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(html, parser=parser)
     except Exception as err:
         raise ValueError(f"HTML could not be parsed: {err}") from None
+    limits = [e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
+    if limits:
+        raise ValueError(f"HTML nested too deep to read whole ({limits[0]}, even with huge_tree); "
+                         "save the article's text as .txt instead")
     for bad in root.xpath("//script|//style|//noscript|//template|//svg|//iframe"):
         bad.drop_tree()
     # source formatting is not structure: fold whitespace inside text, then break at blocks
@@ -349,12 +451,14 @@ def _read_file(path: Path) -> Iterator[Record | Reject]:
         if not page.paragraphs:
             yield Reject(str(path), "", "no article body found (no run of sentence-like lines)")
             return
+        day, day_raw = (page.date, "") if page.date else read_date(meta.get("date", ""))
         yield Record(
             source_path=str(path),
             record="",
             article_id=file_stem(path),
             title=page.title or meta.get("title", ""),
-            date=page.date or parse_date(meta.get("date", "")) or meta.get("date", ""),
+            date=day,
+            date_raw=day_raw,
             url=given.get("url") or meta.get("url", ""),
             outlet=given.get("outlet", ""),
             source=given.get("source", ""),
@@ -380,8 +484,20 @@ def iter_load(paths: str | Path | Sequence[str | Path] | None = None, *, progres
     return _iter_files(files, rejects, progress=progress)
 
 
+def _scrubbed(item: Record | Reject) -> Record | Reject:
+    """``item`` with every lone surrogate in any of its fields replaced by U+FFFD (the same object if none)."""
+    changed = {}
+    for f in fields(item):
+        value = getattr(item, f.name)
+        if isinstance(value, str) and SURROGATE.search(value):
+            changed[f.name] = SURROGATE.sub("\ufffd", value)
+        elif isinstance(value, list) and any(SURROGATE.search(v) for v in value):
+            changed[f.name] = [SURROGATE.sub("\ufffd", v) for v in value]
+    return replace(item, **changed) if changed else item
+
+
 def _iter_files(files: list[Path], rejects: list[Reject], *, progress: bool) -> Iterator[Record | Reject]:
-    yield from rejects
+    yield from map(_scrubbed, rejects)
     seen: dict[str, str] = {}
     iterator: Iterable[Path] = files
     if progress:
@@ -389,7 +505,8 @@ def _iter_files(files: list[Path], rejects: list[Reject], *, progress: bool) -> 
 
         iterator = tqdm(files, desc="reading files", unit="file", disable=len(files) < 20)
     for path in iterator:
-        for number, item in enumerate(_read_file(path), start=1):
+        for number, read in enumerate(_read_file(path), start=1):
+            item = _scrubbed(read)
             if isinstance(item, Reject):
                 yield item
                 continue
@@ -415,15 +532,17 @@ def load(paths: str | Path | Sequence[str | Path] | None = None, *, progress: bo
     return result
 
 
-def articles_frame(records: Sequence[Record], *, keys: Sequence[str] | None = None) -> pd.DataFrame:
-    """The ``articles`` table of ``records`` (built column-wise)."""
+def articles_frame(records: Sequence[Record], *, content_keys: Sequence[str] | None = None,
+                   text_keys: Sequence[str] | None = None) -> pd.DataFrame:
+    """The ``articles`` table of ``records`` (built column-wise), with their cache keys when given."""
     import pandas as pd
 
     if not records:
         return empty_frame("articles")
     cols = {name: [getattr(r, name) for r in records] for name in ARTICLES if hasattr(Record, name)}
     cols["n_chars"] = [len(r.text) for r in records]
-    cols["content_key"] = list(keys) if keys is not None else ["" for _ in records]
+    cols["content_key"] = list(content_keys) if content_keys is not None else ["" for _ in records]
+    cols["text_key"] = list(text_keys) if text_keys is not None else ["" for _ in records]
     return conform(pd.DataFrame(cols), "articles")
 
 

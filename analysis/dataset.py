@@ -93,18 +93,31 @@ class Dataset:
     # ------------------------------------------------------------------ construction
 
     @classmethod
-    def open(cls, out: str | Path, *, since: str = "", until: str = "", outlet: str = "") -> Dataset:
-        """The build in folder ``out`` (as published when opened), optionally narrowed.
+    def open(cls, out: str | Path, *, since: str = "", until: str = "", outlet: str = "", verify: bool = True) -> Dataset:
+        """The build published in folder ``out`` when it is opened, optionally narrowed.
+
+        ``build.json`` is read once, so every table comes from the same snapshot; a build published
+        meanwhile is seen by the next :meth:`open`, and the files read here stay on disk through it
+        (:mod:`analysis.store`). With ``verify`` every part file is checked against the SHA-256 the
+        build recorded (a damaged file is refused, naming it); DuckDB then reads the files themselves.
 
         Raises:
-            FileNotFoundError: ``out`` holds no build; the message says how to make one.
+            analysis.store.StoreError: ``out`` holds no build (the message says how to make one) or a
+                damaged part file.
         """
-        from .build import read_manifest, table_parts
+        from .store import published
+        from .store.files import problem
+        from .store.tables import damaged, entries
 
         out = Path(out)
-        if not read_manifest(out) or not table_parts(out, "articles"):
-            raise FileNotFoundError(f"{out}: no built corpus here; run `python -m analysis build PATH --out {out}` first")
-        files = {t: table_parts(out, t) for t in TABLE_NAMES}
+        manifest = published(out)
+        files: dict[str, list[Path]] = {}
+        for table in TABLE_NAMES:
+            listed = entries(out, manifest, table)
+            for path, entry in listed if verify else ():
+                if why := problem(path, entry):
+                    raise damaged(path, why, out)
+            files[table] = [path for path, _ in listed]
         return cls(out=out, selection=Selection(since, until, outlet), _files=files)
 
     @classmethod

@@ -43,7 +43,7 @@ def open_corpus(tables: str | Path = "", *, since: str = "", until: str = "", ou
     tables = tables or os.environ.get("ANALYSIS_TABLES", "")
     if not tables:
         tables = BUILD_DIR / "bundled"
-        build_dataset(out=tables)
+        build_dataset(out=tables, wait=True)
     return Dataset.open(tables, since=since, until=until, outlet=outlet)
 
 

@@ -7,6 +7,8 @@ index into ``articles.text`` of the same ``article_id``.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, Literal, get_args
 
@@ -23,7 +25,8 @@ ARTICLES: Final[dict[str, object]] = {
     "source_path": STRING,
     "record": STRING,  # where in the file: "" for one-article files, "line 3", "row 7" …
     "title": STRING,
-    "date": STRING,  # ISO 8601 at the precision the source gives: 2022-08-01T10:00 or 2009-01-20
+    "date": STRING,  # ISO 8601 at the precision the source gives: 2022-08-01T10:00, 2009-01-20; "" if not understood
+    "date_raw": STRING,  # the source's date as given when it could not be read as a date (then date is ""), else ""
     "outlet": STRING,
     "url": STRING,
     "byline": STRING,
@@ -33,7 +36,8 @@ ARTICLES: Final[dict[str, object]] = {
     "text": STRING,  # the cleaned body; paragraphs separated by "\n"
     "removed": "object",  # list[str]: lines the cleaner took out as page chrome
     "n_chars": INT32,
-    "content_key": STRING,  # cache key: text + analyser version + settings + dictionary
+    "content_key": STRING,  # cache key of the whole row: every field read + analyser, rules, settings, dictionary
+    "text_key": STRING,  # cache key of the analysis: text + analyser version + settings + dictionary
 }
 
 #: ``sentences``: Kiwi's sentences, never crossing a paragraph.
@@ -141,6 +145,7 @@ class Record:
     article_id: str = ""
     title: str = ""
     date: str = ""
+    date_raw: str = ""
     outlet: str = ""
     url: str = ""
     byline: str = ""
@@ -157,3 +162,42 @@ class Reject:
     source_path: str
     record: str
     reason: str
+
+
+@dataclass(slots=True)
+class Corpus:
+    """The tables of one corpus, as :func:`analysis.read_tables` returns them."""
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    tokens: pd.DataFrame
+    rejects: pd.DataFrame
+    quotes: pd.DataFrame
+    n_read: int = 0
+    n_tokenized: int = 0  # articles tokenised in this build (0 when all came from the cache)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage of this build
+
+    def summary(self) -> str:
+        """Records read, kept and rejected by reason."""
+        raw_dates = int((self.articles["date_raw"] != "").sum())
+        return summary_text(self.n_read, len(self.articles), self.rejects["reason"].tolist(), raw_dates=raw_dates)
+
+
+def summary_text(n_read: int, n_articles: int, reasons: list[str], *, raw_dates: int = 0) -> str:
+    """``records read / articles kept / rejected`` with the rejects counted by reason (names and quoted values
+    left out, so that one line counts one kind of problem).
+
+    Example:
+        >>> print(summary_text(3, 2, ["malformed JSON: Expecting value at column 1"]))
+        records read: 3
+        articles kept: 2
+        rejected: 1
+              1  malformed JSON
+    """
+    lines = [f"records read: {n_read}", f"articles kept: {n_articles}", f"rejected: {len(reasons)}"]
+    short = [re.sub(r"'[^']*'", "'…'", re.sub(r"\(first seen in .*\)|; columns are .*", "", r)).split(":")[0]
+             for r in reasons]
+    lines += [f"  {count:>5}  {reason}" for reason, count in sorted(Counter(short).items())]
+    if raw_dates:
+        lines.append(f"dates not understood (kept raw in date_raw): {raw_dates}")
+    return "\n".join(lines)

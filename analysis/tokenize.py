@@ -4,7 +4,10 @@ One :class:`kiwipiepy.Kiwi` per process (:func:`get_kiwi`), created on first use
 settings (:data:`SETTINGS`) and the project's user dictionary (``corpus/userdict.tsv``). All
 articles go to Kiwi in one call so its worker threads share the work.
 Sentences never cross a paragraph; a quoted sentence stays inside the sentence quoting it
-(Kiwi reports it as a sub-sentence).
+(Kiwi reports it as a sub-sentence). Kiwi's time grows faster than the length of one text (about
+2.7× per doubling past 100,000 characters), so a text longer than ``SETTINGS.max_chars`` goes to
+Kiwi in pieces cut at paragraph, then sentence boundaries (:func:`split_long`), and the offsets
+are stitched back: the cost stays linear in length, and shorter texts are not touched.
 
 Example:
     >>> sents, toks = tokenize_texts(["오 시장은 \\"연대해야 한다\\"고 말했다."], ["a1"])
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import threading
 from array import array
 from collections.abc import Sequence
@@ -46,6 +50,7 @@ class AnalyzerSettings:
     load_typo_dict: bool = False
     normalize_coda: bool = False
     split_complex: bool = False
+    max_chars: int = 20_000  # longer texts go to Kiwi in pieces of at most this many characters
 
 
 SETTINGS: Final = AnalyzerSettings()
@@ -53,6 +58,9 @@ SETTINGS: Final = AnalyzerSettings()
 #: Version of how this module turns Kiwi's output into tables; part of every cache key, so a
 #: change here re-tokenises cached articles. 2: sentences from ``Token.sent_position``.
 TABLES_VERSION: Final = 2
+#: Where a paragraph too long for one piece may be cut: after a sentence's final punctuation (and any
+#: closing quote or bracket) and the spaces after it.
+SENTENCE_END: Final = re.compile(r"[.?!。…][\"'”’」』)\]]*\s+")
 
 _lock = threading.Lock()
 
@@ -76,32 +84,31 @@ def settings_key(settings: AnalyzerSettings = SETTINGS, dictionary: Path = USER_
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
-def content_key(text: str, *, settings: AnalyzerSettings = SETTINGS, dictionary: Path = USER_DICTIONARY) -> str:
-    """Cache key of one article: its text plus analyser version, settings and dictionary."""
+def text_key(text: str, *, settings: AnalyzerSettings = SETTINGS, dictionary: Path = USER_DICTIONARY) -> str:
+    """Cache key of one article's analysis (sentences, tokens): its text plus analyser version, settings and
+    dictionary."""
     h = hashlib.sha256(settings_key(settings, dictionary).encode())
     h.update(text.encode("utf-8"))
     return h.hexdigest()[:24]
 
 
 @cache
-def _make_kiwi(settings: AnalyzerSettings, dictionary: Path) -> Kiwi:
+def _make_kiwi(model_type: str, num_workers: int, integrate_allomorph: bool, load_typo_dict: bool, dictionary: Path) -> Kiwi:
     from kiwipiepy import Kiwi
 
-    kiwi = Kiwi(
-        num_workers=settings.num_workers,
-        model_type=settings.model_type,
-        integrate_allomorph=settings.integrate_allomorph,
-        load_typo_dict=settings.load_typo_dict,
-    )
+    kiwi = Kiwi(num_workers=num_workers, model_type=model_type, integrate_allomorph=integrate_allomorph,
+                load_typo_dict=load_typo_dict)
     for word, tag, score in load_user_dictionary(dictionary):
         kiwi.add_user_word(word, tag, score)
     return kiwi
 
 
 def get_kiwi(settings: AnalyzerSettings = SETTINGS, dictionary: Path = USER_DICTIONARY) -> Kiwi:
-    """The process's Kiwi for these settings, loaded once (thread-safe)."""
+    """The process's Kiwi for these settings, loaded once (thread-safe; settings that only say how texts are
+    fed to Kiwi, such as ``max_chars``, share one)."""
     with _lock:
-        return _make_kiwi(settings, dictionary)
+        return _make_kiwi(settings.model_type, settings.num_workers, settings.integrate_allomorph,
+                          settings.load_typo_dict, dictionary)
 
 
 def kiwi_loaded() -> bool:
@@ -120,7 +127,8 @@ def tokenize_texts(
     """Split ``texts`` into sentences and morphemes.
 
     Whole articles go to Kiwi in one call (faster than paragraph by paragraph); a sentence Kiwi
-    lets run across a line break is cut there, so sentences never cross a paragraph.
+    lets run across a line break is cut there, so sentences never cross a paragraph. A text longer
+    than ``settings.max_chars`` goes in pieces (:func:`split_long`); a sentence never spans two.
 
     Args:
         texts: cleaned article bodies, paragraphs separated by ``"\n"``.
@@ -142,13 +150,20 @@ def tokenize_texts(
         return empty_frame("sentences"), empty_frame("tokens")
 
     kiwi = get_kiwi(settings, dictionary)
-    results = kiwi.tokenize(list(texts), normalize_coda=settings.normalize_coda, split_complex=settings.split_complex)
+    # a text Kiwi would take too long over goes in pieces; each piece's offset within its text is added back
+    pieces, piece_text, piece_offset = [], array("i"), array("q")
+    for number, text in enumerate(texts):
+        for offset, piece in split_long(text, max_chars=settings.max_chars):
+            pieces.append(piece)
+            piece_text.append(number)
+            piece_offset.append(offset)
+    results = kiwi.tokenize(pieces, normalize_coda=settings.normalize_coda, split_complex=settings.split_complex)
     if progress:
         from tqdm.auto import tqdm
 
-        results = tqdm(results, total=len(texts), desc="tokenising (Kiwi)", unit="article", mininterval=1.0)
+        results = tqdm(results, total=len(pieces), desc="tokenising (Kiwi)", unit="piece", mininterval=1.0)
 
-    # one pass over Kiwi's tokens, attribute by attribute; each article's columns go straight into
+    # one pass over Kiwi's tokens, attribute by attribute; each piece's columns go straight into
     # Arrow string arrays and int32 arrays
     form, tag, lemma = [], [], []
     start, length, sent_pos, counts = array("i"), array("i"), array("i"), array("i")
@@ -163,8 +178,9 @@ def tokenize_texts(
     if not start:
         return empty_frame("sentences"), empty_frame("tokens")
 
-    art = np.repeat(np.arange(len(texts)), counts)
-    t_start = np.asarray(start, dtype=np.int64)
+    piece = np.repeat(np.arange(len(pieces)), counts)
+    art = np.asarray(piece_text, dtype=np.int64)[piece]
+    t_start = np.asarray(start, dtype=np.int64) + np.asarray(piece_offset, dtype=np.int64)[piece]
     t_end = t_start + np.asarray(length, dtype=np.int64)
     # the texts laid end to end, one "\n" between them: global offsets, lines and paragraphs
     joined = "\n".join(texts)
@@ -176,7 +192,7 @@ def tokenize_texts(
     paragraph = nonblank_before[line] - nonblank_before[first_line[art]]
     # a sentence is Kiwi's sentence cut at line breaks
     new_sent = np.ones(len(art), dtype=bool)
-    new_sent[1:] = (art[1:] != art[:-1]) | (np.diff(np.asarray(sent_pos, dtype=np.int32)) != 0) | (line[1:] != line[:-1])
+    new_sent[1:] = (piece[1:] != piece[:-1]) | (np.diff(np.asarray(sent_pos, dtype=np.int32)) != 0) | (line[1:] != line[:-1])
     firsts = np.flatnonzero(new_sent)
     s_art = art[firsts]
     s_id = np.arange(len(firsts)) - np.searchsorted(s_art, s_art)
@@ -209,6 +225,36 @@ def tokenize_texts(
         }
     )
     return conform(sentences_df, "sentences"), conform(tokens_df, "tokens")
+
+
+def split_long(text: str, *, max_chars: int = SETTINGS.max_chars) -> list[tuple[int, str]]:
+    """``text`` as ``(offset, piece)`` pairs of at most ``max_chars`` characters, for Kiwi.
+
+    A text that fits is one piece. A longer one is cut between paragraphs; a paragraph that is itself
+    too long, after a sentence (:data:`SENTENCE_END`), else at a space, else at ``max_chars``. Pieces
+    are packed greedily, so each is as long as the limit allows; every cut point is found by one
+    left-to-right scan, so the work is linear in the length.
+
+    Example:
+        >>> split_long("첫 문단이다.\n둘째 문단이다.", max_chars=10)
+        [(0, '첫 문단이다.\n'), (8, '둘째 문단이다.')]
+    """
+    if len(text) <= max_chars:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    begin = 0
+    while len(text) - begin > max_chars:
+        limit = begin + max_chars
+        cut = text.rfind("\n", begin, limit) + 1  # after the last line break that fits
+        if cut <= begin:
+            ends = [m.end() for m in SENTENCE_END.finditer(text, begin, limit)]
+            cut = ends[-1] if ends else text.rfind(" ", begin, limit) + 1
+            if cut <= begin:
+                cut = limit
+        pieces.append((begin, text[begin:cut]))
+        begin = cut
+    pieces.append((begin, text[begin:]))
+    return pieces
 
 
 def _strings(values: list[str]) -> pa.Array:

@@ -80,18 +80,14 @@ def wikinews(wikinews_out):
 
 @pytest.fixture()
 def corpus_of(kiwi):
-    """Build a corpus from {article_id: text} in memory."""
-    from analysis.build import Corpus
-    from analysis.corpus import articles_frame
-    from analysis.quotes import extract_quotes
-    from analysis.schema import Record, empty_frame
-    from analysis.tokenize import tokenize_texts
+    """Build a corpus from {article_id: text} in memory, through the build's own chunk pipeline."""
+    from analysis.build import analyse_chunk
+    from analysis.schema import Corpus, Record, empty_frame
 
     def make(texts: dict[str, str]) -> Corpus:
         records = [Record(source_path="test", record="", article_id=k, text=v) for k, v in texts.items()]
-        articles = articles_frame(records)
-        sents, toks = tokenize_texts(list(texts.values()), list(texts))
-        return Corpus(articles=articles, sentences=sents, tokens=toks, rejects=empty_frame("rejects"),
-                      quotes=extract_quotes(articles, sents, toks), n_read=len(records))
+        tables = analyse_chunk(records)
+        return Corpus(articles=tables.articles, sentences=tables.sentences, tokens=tables.tokens,
+                      rejects=empty_frame("rejects"), quotes=tables.quotes, n_read=len(records))
 
     return make

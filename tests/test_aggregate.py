@@ -6,12 +6,13 @@ import pandas as pd
 
 from analysis import aggregate, keywords, themes
 from analysis.build import build
+from analysis.store import table_files
 
 
 def test_partitioned_aggregations_equal_in_memory(wikinews_path, kiwi, tmp_path):
     out = tmp_path / "chunked"
     corpus = build([wikinews_path], out=out, chunk_size=64)
-    assert len(list((out / "tokens").glob("part-*.parquet"))) == 8
+    assert len(table_files(out, "tokens")) == 8
     expected = keywords.term_frequencies(corpus.tokens)
     got = aggregate.term_counts(out)
     pd.testing.assert_frame_equal(got.astype({"count": "int64", "doc_count": "int64"}),

@@ -7,9 +7,11 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
-from analysis.build import build, read_tables
+from analysis.build import build, build_dataset, read_tables
 from analysis.schema import TABLES
+from analysis.store import table_files
 
 from .conftest import ROOT
 
@@ -89,11 +91,9 @@ def test_chunked_build_equals_one_chunk_and_reuses_parts(tmp_path, kiwi):
     src = jsonl(tmp_path / "a.jsonl", [("a", A), ("b", B), ("c", C), ("a2", A)])  # a2 repeats a's text
     whole = build([src], out=tmp_path / "one", chunk_size=100)
     small = build([src], out=tmp_path / "many", chunk_size=2)
-    assert len(list((tmp_path / "many" / "tokens").glob("part-*.parquet"))) == 2
+    assert len(table_files(tmp_path / "many", "tokens")) == 2
     for name in TABLES:
         pd.testing.assert_frame_equal(getattr(whole, name), getattr(small, name))
-    from analysis.build import build_dataset
-
     again = build_dataset([src], out=tmp_path / "many", chunk_size=2)
     assert (again.n_parts_reused, again.n_tokenized) == (2, 0)
     jsonl(tmp_path / "a.jsonl", [("a", A), ("b", B), ("c", C), ("a2", A), ("d", C + " 추가 문장이다.")])
@@ -113,16 +113,15 @@ def test_cached_rebuild_imports_no_pandas(tmp_path):
 
 
 def test_a_damaged_part_is_rebuilt_not_reused(tmp_path):
-    """A part file whose size no longer matches the manifest is re-analysed."""
-    from analysis.build import build_dataset, read_tables, table_parts
-
+    """A part file cut short is re-analysed, and the summary says which file was repaired."""
     src = tmp_path / "a.jsonl"
     jsonl(src, [("a", A), ("b", B)])
     build_dataset([src], out=tmp_path / "out")
-    part = table_parts(tmp_path / "out", "tokens")[0]
+    part = table_files(tmp_path / "out", "tokens")[0]
     part.write_bytes(part.read_bytes()[:100])  # truncated
     again = build_dataset([src], out=tmp_path / "out")
     assert (again.n_parts_reused, again.n_tokenized) == (0, 2)
+    assert "repaired: 1 damaged part files" in again.summary() and "tokens/part-00000.parquet: size 100" in again.summary()
     assert len(read_tables(tmp_path / "out").tokens) > 0
 
 
@@ -134,3 +133,53 @@ def test_escaped_lone_surrogate_does_not_stop_a_build(tmp_path, kiwi):
     text = built.articles["text"].iloc[0]
     assert "\ufffd" in text and "😀" in text
     assert built.quotes["speaker"].tolist() == ["오세훈"]
+
+
+def test_in_memory_build_equals_the_built_folder(tmp_path, kiwi):
+    """``build()`` without ``out`` runs the same chunk pipeline as the streamed build."""
+    src = jsonl(tmp_path / "a.jsonl", [("a", A), ("b", B), ("c", C)])
+    on_disk = build([src], out=tmp_path / "out", chunk_size=2)
+    in_memory = build([src])
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(in_memory, name), getattr(on_disk, name))
+
+
+def write_rows(path, rows):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+ROWS = [{"id": "a", "title": "기후 정책", "date": "2022-08-01", "url": "https://example.org/a", "text": A},
+        {"id": "b", "title": "심야버스", "date": "2022-08-02", "url": "https://example.org/b", "text": B},
+        {"id": "c", "title": "폭염", "date": "2022-08-03", "url": "https://example.org/c", "text": C}]
+
+
+@pytest.mark.parametrize(("field", "value", "column", "expected"), [
+    ("title", "새 제목", "title", "새 제목"),
+    ("date", "2023-01-02T10:00:00+09:00", "date", "2023-01-02T10:00:00+09:00"),
+    ("url", "https://example.org/moved", "url", "https://example.org/moved"),
+    ("byline", "홍길동 기자", "byline", "홍길동 기자"),
+    ("date", "지난주 화요일", "date_raw", "지난주 화요일"),
+])
+def test_a_metadata_change_reaches_the_tables_without_kiwi(tmp_path, kiwi, field, value, column, expected):
+    """Text unchanged, one other field changed: the articles table follows it, Kiwi runs on nothing, and the
+    tables equal a clean build of the changed input."""
+    src = write_rows(tmp_path / "in" / "a.jsonl", ROWS)
+    build_dataset([src], out=tmp_path / "out", chunk_size=2)
+    write_rows(src, [{**r, field: value} if r["id"] == "b" else r for r in ROWS])
+    again = build_dataset([src], out=tmp_path / "out", chunk_size=2)
+    assert again.published and again.n_tokenized == 0 and again.n_parts_reused == 1  # part 0 held b, part 1 did not
+    got, clean = read_tables(tmp_path / "out"), build([src], out=tmp_path / "clean", chunk_size=2)
+    assert got.articles.set_index("article_id").loc["b", column] == expected
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(got, name), getattr(clean, name))
+
+
+def test_a_renamed_input_file_is_a_new_source_path(tmp_path, kiwi):
+    src = write_rows(tmp_path / "in" / "a.jsonl", ROWS)
+    build_dataset([src], out=tmp_path / "out")
+    renamed = src.rename(src.with_name("renamed.jsonl"))
+    again = build_dataset([renamed], out=tmp_path / "out")
+    assert again.published and again.n_tokenized == 0
+    assert set(read_tables(tmp_path / "out").articles["source_path"]) == {str(renamed)}

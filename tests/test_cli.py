@@ -40,10 +40,15 @@ def test_clean_the_seed_page():
 
 
 def test_build_writes_tables_and_summary(tmp_path):
+    from analysis.store import table_files
+
     proc = run("build", SEED_PAGE, "--out", tmp_path / "out", check=True)
     for name in ["articles", "sentences", "tokens", "rejects", "quotes"]:
-        assert (tmp_path / "out" / name / "part-00000.parquet").exists()
+        (part,) = table_files(tmp_path / "out", name, verify=True)
+        assert part.name == "part-00000.parquet"
     assert "records read: 1" in proc.stderr and "articles kept: 1" in proc.stderr
+    again = run("build", SEED_PAGE, "--out", tmp_path / "out", check=True)
+    assert "nothing changed" in again.stderr
 
 
 def test_missing_path_exits_nonzero_naming_it(tmp_path):
@@ -141,3 +146,36 @@ def test_bad_options_are_one_line_errors_before_any_work(args, message):
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0], proc.stderr
     assert "Traceback" not in proc.stderr and "Kiwi" not in proc.stderr
+
+
+@pytest.mark.parametrize("setup", ["out is a file", "bad build.json", "not a build"])
+def test_store_errors_are_one_line_and_exit_2(tmp_path, setup):
+    out = tmp_path / "o"
+    if setup == "out is a file":
+        out.write_text("not a folder", encoding="utf-8")
+        proc = run("build", "--out", out)
+    elif setup == "bad build.json":
+        out.mkdir()
+        (out / "build.json").write_text('{"format": 2, "snapshot": [], "parts": 3}', encoding="utf-8")
+        proc = run("build", "--out", out)
+    else:
+        out.mkdir()
+        proc = run("keywords", "--cache", out)
+    assert proc.returncode == 2
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith("error: ") and str(out) in line and "Traceback" not in proc.stderr
+
+
+def test_a_read_only_disk_is_one_line(tmp_path, monkeypatch, capsys):
+    """What a read-only or full disk does to the first write (simulated: the tests run as root)."""
+    import errno
+
+    from analysis import cli
+
+    def refuse(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr("analysis.store.snapshot.Path.mkdir", refuse)
+    assert cli.main(["-q", "build", "--out", str(tmp_path / "o")]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("error: ") and "Read-only file system" in line and str(tmp_path / "o") in line

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from analysis.corpus import CorpusError, articles_frame, decode, load, rejects_frame
+from analysis.corpus import CorpusError, articles_frame, decode, load, read_date, rejects_frame
 
 BODY = "서울시는 1일 새로운 기후 정책을 발표했다. 오세훈 시장은 \"탄소중립을 앞당기겠다\"고 말했다."
 BODY2 = "부산시는 2일 심야버스 운행을 늘린다고 밝혔다. 시민들의 반응은 좋았다."
@@ -201,3 +204,104 @@ def test_counts_add_up_over_a_messy_folder(tmp_path):
 def test_decode_prefers_boms():
     assert decode("\ufeff서울".encode(), None) == "서울"
     assert decode("서울".encode("utf-16"), None) == "서울"
+
+
+def test_symlinked_folders_are_followed_once(tmp_path):
+    """A link to a folder is read; a loop and a second link to a folder already read are rejects; so is a
+    broken link; every record is counted once."""
+    real = tmp_path / "real"
+    real.mkdir()
+    write_jsonl(real / "a.jsonl", [{"id": "a1", "text": BODY}])
+    top = tmp_path / "top"
+    top.mkdir()
+    (top / "linked").symlink_to(real, target_is_directory=True)
+    (top / "again").symlink_to(real, target_is_directory=True)
+    (real / "loop").symlink_to(top, target_is_directory=True)
+    (top / "gone.jsonl").symlink_to(tmp_path / "missing.jsonl")
+    result = load([top])
+    assert [r.article_id for r in result.records] == ["a1"]
+    reasons = sorted(r.reason.split(" (")[0] for r in result.rejects)
+    # top/again is read first (sorted names); top/again/loop leads back to top, top/linked to top/again
+    assert reasons == ["broken symlink", "folder already read as " + str(top), "folder already read as " + str(top / "again")]
+    assert result.records[0].source_path == str(top / "again" / "a.jsonl")
+
+
+@pytest.mark.parametrize(("row", "reason"), [
+    ({"id": "x", "title": ["목록", "제목"], "text": BODY}, "field 'title' is list [\"목록\", \"제목\"], not a string"),
+    ({"id": "x", "text": {"p": BODY}}, "field 'text' is dict"),
+    ({"id": "x", "text": 42}, "field 'text' is int 42, not a string"),
+    ({"id": True, "text": BODY}, "field 'id' is bool true"),
+    ({"id": "x", "url": 3.5, "text": BODY}, "field 'url' is float 3.5"),
+])
+def test_a_field_of_the_wrong_type_is_a_reject(tmp_path, row, reason):
+    f = write_jsonl(tmp_path / "t.jsonl", [row, {"id": "ok", "text": BODY2}])
+    result = load([f])
+    assert [r.article_id for r in result.records] == ["ok"]
+    (reject,) = result.rejects
+    assert reject.reason.startswith(reason) and reject.record == "line 1"
+
+
+def test_numbers_are_accepted_for_id_and_date(tmp_path):
+    f = write_jsonl(tmp_path / "n.jsonl", [{"id": 17, "date": 20220801, "text": BODY}])
+    (record,) = load([f]).records
+    assert (record.article_id, record.date, record.date_raw) == ("17", "2022-08-01", "")
+
+
+@pytest.mark.parametrize(("value", "date", "raw"), [
+    ("2022-08-01T10:00:00+09:00", "2022-08-01T10:00:00+09:00", ""),
+    ("2022-08-01T10:00+09:00", "2022-08-01T10:00+09:00", ""),
+    ("2022-08-01 10:00", "2022-08-01T10:00", ""),
+    ("2022-08-01T10:00:05.250Z", "2022-08-01T10:00:05.250000+00:00", ""),
+    ("2022-08-01", "2022-08-01", ""),
+    ("20220801", "2022-08-01", ""),
+    ("2022.08.01 오후 3:05", "2022-08-01T15:05", ""),
+    ("2022년 8월 1일", "2022-08-01", ""),
+    ("지난주 화요일", "", "지난주 화요일"),
+    ("2022-13-45", "", "2022-13-45"),
+])
+def test_dates_are_iso_8601_or_kept_raw(tmp_path, value, date, raw):
+    f = write_jsonl(tmp_path / "d.jsonl", [{"id": "d", "date": value, "text": BODY}])
+    (record,) = load([f]).records
+    assert (record.date, record.date_raw) == (date, raw)
+
+
+def test_lone_surrogates_in_any_field_become_replacement_characters(tmp_path):
+    f = tmp_path / "s.jsonl"
+    f.write_text('{"id": "a\\ud800", "title": "제목\\udc00", "byline": "\\ud83d기자", "text": "' + BODY.replace('"', '\\"')
+                 + '"}\n', encoding="utf-8")
+    (record,) = load([f]).records
+    assert (record.article_id, record.title, record.byline) == ("a\ufffd", "제목\ufffd", "\ufffd기자")
+
+
+@pytest.mark.parametrize(("depth", "kept"), [(300, True), (1500, True), (3000, False)])
+def test_deeply_nested_html_is_read_whole_or_rejected_with_the_reason(tmp_path, depth, kept):
+    """libxml2 silently drops what lies deeper than 256 elements; with huge_tree it reads up to 2048."""
+    page = ("<html><body><h1>서울시 기후 정책 발표</h1>" + "<div>" * depth + f"<p>{BODY}</p><p>{BODY2}</p>"
+            + "</div>" * depth + "</body></html>")
+    f = tmp_path / "deep.html"
+    f.write_text(page, encoding="utf-8")
+    result = load([f])
+    if kept:
+        assert result.records[0].text.split("\n") == [BODY, BODY2]
+    else:
+        (reject,) = result.rejects
+        assert "nested too deep" in reject.reason and "2048" in reject.reason
+
+
+def test_a_pipe_in_a_folder_is_a_reject(tmp_path):
+    import os
+
+    write_jsonl(tmp_path / "a.jsonl", [{"id": "a1", "text": BODY}])
+    os.mkfifo(tmp_path / "feed.jsonl")
+    result = load([tmp_path])
+    assert [r.article_id for r in result.records] == ["a1"]
+    assert [(r.source_path, r.reason) for r in result.rejects] == [(str(tmp_path / "feed.jsonl"),
+                                                                    "not a regular file (a device, socket or pipe)")]
+
+
+@given(moment=st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.none() | st.timezones()),
+       spec=st.sampled_from(["minutes", "seconds", "milliseconds"]))
+def test_an_iso_8601_moment_reads_back_as_itself(moment, spec):
+    text = moment.isoformat(timespec=spec)
+    day, raw = read_date(text)
+    assert raw == "" and datetime.fromisoformat(day) == datetime.fromisoformat(text)

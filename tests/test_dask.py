@@ -9,6 +9,7 @@ import pytest
 
 from analysis.build import build
 from analysis.schema import TABLES
+from analysis.store import table_files
 
 TEXTS = [
     "서울시는 1일 기후 정책을 발표했다. 오세훈 서울시장은 \"탄소중립을 앞당기겠다\"고 말했다.",
@@ -40,4 +41,4 @@ def test_local_cluster_build_equals_single_process(source, tmp_path, kiwi):
     assert any(loaded.values())  # the workers, not this process, tokenised
     for name in TABLES:
         pd.testing.assert_frame_equal(getattr(single, name), getattr(on_dask, name))
-    assert len(list((tmp_path / "dask" / "tokens").glob("part-*.parquet"))) == 3
+    assert len(table_files(tmp_path / "dask", "tokens", verify=True)) == 3

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import dataclasses
 
-from analysis.tokenize import SETTINGS, content_key, get_kiwi, tokenize_texts
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from analysis.tokenize import SETTINGS, get_kiwi, split_long, text_key, tokenize_texts
 
 
 def test_one_kiwi_per_process(kiwi):
@@ -66,6 +70,55 @@ def test_compact_dtypes():
     assert str(toks["start"].dtype) == "int32" and str(sents["end"].dtype) == "int32"
 
 
-def test_content_key_depends_on_text_only_for_fixed_settings():
-    assert content_key("가") == content_key("가")
-    assert content_key("가") != content_key("나")
+def test_text_key_depends_on_text_only_for_fixed_settings():
+    assert text_key("가") == text_key("가")
+    assert text_key("가") != text_key("나")
+
+
+@given(text=st.text(alphabet=st.sampled_from(list("가나다 .\n!\"")), max_size=400), limit=st.integers(1, 60))
+def test_split_long_pieces_cover_the_text_within_the_limit(text, limit):
+    pieces = split_long(text, max_chars=limit)
+    assert "".join(p for _, p in pieces) == text
+    assert all(text[o:o + len(p)] == p for o, p in pieces)
+    assert all(1 <= len(p) <= limit for _, p in pieces) or text == ""
+
+
+@pytest.mark.parametrize(("text", "limit", "expected"), [
+    ("짧은 글이다.", 100, ["짧은 글이다."]),
+    ("첫 문단이다.\n둘째 문단이다.\n셋째 문단이다.", 18, ["첫 문단이다.\n둘째 문단이다.\n", "셋째 문단이다."]),
+    ("첫 문장이다. 둘째 문장이다. 셋째 문장이다.", 16, ["첫 문장이다. ", "둘째 문장이다. ", "셋째 문장이다."]),
+    ('그는 "좋다." 라고 했다. 다음 문장이다.', 18, ['그는 "좋다." 라고 했다. ', "다음 문장이다."]),  # the last end that fits
+    ("띄어쓰기만 있는 아주 긴 문장", 10, ["띄어쓰기만 있는 ", "아주 긴 문장"]),
+    ("가나다라마바사아자차", 4, ["가나다라", "마바사아", "자차"]),
+])
+def test_split_long_cuts_at_paragraphs_then_sentences_then_spaces(text, limit, expected):
+    assert [p for _, p in split_long(text, max_chars=limit)] == expected
+
+
+def test_a_long_text_in_pieces_keeps_offsets_and_sentences(kiwi):
+    """A text cut into pieces gives the same kind of tables: offsets index the whole text, sentence and token
+    numbers run on, no sentence spans two pieces; a short text beside it is analysed as it would be alone."""
+    paragraph = "서울시는 1일 기후 정책을 발표했다. 오세훈 서울시장은 \"탄소중립을 앞당기겠다\"고 말했다."
+    long_text = "\n".join([paragraph] * 40)  # 2,000+ characters
+    settings = dataclasses.replace(SETTINGS, max_chars=300)
+    sents, toks = tokenize_texts([long_text, paragraph], ["long", "short"], settings=settings)
+    whole_sents, whole_toks = tokenize_texts([long_text], ["long"])
+    long_sents, long_toks = sents[sents.article_id == "long"], toks[toks.article_id == "long"]
+    assert len(split_long(long_text, max_chars=300)) > 5
+    assert long_sents.reset_index(drop=True).equals(whole_sents)  # paragraphs cut at line breaks: the same sentences
+    assert long_toks.reset_index(drop=True).equals(whole_toks)
+    for s, e, t in zip(long_sents["start"], long_sents["end"], long_sents["text"], strict=True):
+        assert long_text[s:e] == t
+    short_sents, short_toks = tokenize_texts([paragraph], ["short"])
+    assert sents[sents.article_id == "short"].reset_index(drop=True).equals(short_sents)
+    assert toks[toks.article_id == "short"].reset_index(drop=True).equals(short_toks)
+
+
+def test_a_paragraph_cut_at_sentences_never_joins_two_pieces_in_one_sentence(kiwi):
+    text = "가는 말이 고와야 오는 말이 곱다. " * 30
+    settings = dataclasses.replace(SETTINGS, max_chars=100)
+    sents, toks = tokenize_texts([text], ["a"], settings=settings)
+    cuts = {o for o, _ in split_long(text, max_chars=100)} - {0}
+    assert cuts and not any(s < c < e for c in cuts for s, e in zip(sents["start"], sents["end"], strict=True))
+    assert toks["token_id"].tolist() == list(range(len(toks)))
+    assert (toks["start"].diff().dropna() >= 0).all()

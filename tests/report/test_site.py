@@ -111,7 +111,9 @@ def test_a_report_on_my_corpus_credits_my_corpus_and_escapes_its_text(own_report
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     keywords_page = (own_report.index.parent / "02_keywords.html").read_text(encoding="utf-8")
     assert "관심어: 탄소중립, 디지털 전환" in keywords_page
-    assert (own_report.index.parent / "tables" / "quotes" / "part-00000.parquet").exists()
+    from analysis.store import table_files
+
+    assert [p.name for p in table_files(own_report.index.parent / "tables", "quotes", verify=True)] == ["part-00000.parquet"]
 
 
 def test_report_narrowed_to_an_outlet(tmp_path, own_report):
