@@ -336,7 +336,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser().parse_args(argv)
         logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
         _check(args)
-        return args.func(args)
+        from tqdm.contrib.logging import logging_redirect_tqdm
+
+        with logging_redirect_tqdm():  # progress messages print above the progress bars, never through them
+            return args.func(args)
     except BrokenPipeError:  # `| head`
         return 0
     except (UsageError, CorpusError, ResourceError, StoreError, FileNotFoundError) as err:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import threading
 from array import array
@@ -63,6 +64,7 @@ TABLES_VERSION: Final = 2
 SENTENCE_END: Final = re.compile(r"[.?!。…][\"'”’」』)\]]*\s+")
 
 _lock = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 def analyzer_version() -> str:
@@ -96,6 +98,7 @@ def text_key(text: str, *, settings: AnalyzerSettings = SETTINGS, dictionary: Pa
 def _make_kiwi(model_type: str, num_workers: int, integrate_allomorph: bool, load_typo_dict: bool, dictionary: Path) -> Kiwi:
     from kiwipiepy import Kiwi
 
+    log.info("loading the Kiwi model (%s)…", analyzer_version())
     kiwi = Kiwi(num_workers=num_workers, model_type=model_type, integrate_allomorph=integrate_allomorph,
                 load_typo_dict=load_typo_dict)
     for word, tag, score in load_user_dictionary(dictionary):

@@ -33,7 +33,7 @@ from typing import Any
 
 import msgspec
 
-from ..corpus import iter_load, load, rejects_frame
+from ..corpus import count_records, iter_load, load, rejects_frame
 from ..schema import TABLES, Corpus, Record, Reject, empty_frame, summary_text
 from ..store import (
     FORMAT,
@@ -137,8 +137,9 @@ def build_dataset(
         collect_garbage(out, current)
         snapshot = Snapshot(out, current)
         try:
+            total = count_records(paths) if progress else None
             summary = _write_snapshot(items, snapshot, PreviousBuild(out, current if isinstance(current, Manifest) else None),
-                                      chunk_size=chunk_size, scheduler=scheduler, progress=progress)
+                                      chunk_size=chunk_size, scheduler=scheduler, progress=progress, total=total)
         except BaseException:
             snapshot.discard()
             raise
@@ -149,7 +150,7 @@ def build_dataset(
 
 
 def _write_snapshot(items: Iterator[Record | Reject], snapshot: Snapshot, previous: PreviousBuild, *, chunk_size: int,
-                    scheduler: str | Any | None, progress: bool) -> BuildSummary:
+                    scheduler: str | Any | None, progress: bool, total: int | None = None) -> BuildSummary:
     """Write every part into ``snapshot`` (reusing what ``previous`` holds intact) and publish it if anything
     changed."""
     summary = BuildSummary(out=snapshot.out)
@@ -164,7 +165,7 @@ def _write_snapshot(items: Iterator[Record | Reject], snapshot: Snapshot, previo
     if progress:
         from tqdm.auto import tqdm
 
-        bar = tqdm(desc="building", unit="article", mininterval=1.0)
+        bar = tqdm(desc="building", total=total, unit="record", mininterval=1.0)
 
     def collect(result: dict[str, Any]) -> None:
         files[result["name"]] = result["files"]
@@ -200,10 +201,11 @@ def _write_snapshot(items: Iterator[Record | Reject], snapshot: Snapshot, previo
                     if len(pending) >= 2 * max(len(client.scheduler_info().get("workers", {})), 1):
                         collect(pending.pop(0).result())
             if bar is not None:
-                bar.update(len(records))
+                bar.update(summary.n_articles + len(rejects) - bar.n)  # records read so far, kept or rejected
         for future in pending:
             collect(future.result())
     if bar is not None:
+        bar.update(summary.n_articles + len(rejects) - bar.n)
         bar.close()
     if not planned:  # an empty corpus still has readable tables, one empty part each
         planned.append((chunk_key([]), "part-00000.parquet", 0))
