@@ -7,13 +7,17 @@ The public functions, by concern (one module each):
 - :mod:`analysis.tokenize` — :func:`tokenize_texts` with one pinned Kiwi per process.
 - :mod:`analysis.build` — :func:`build` the tables (streamed in chunks, cached).
 - :mod:`analysis.store` — the build folder: :func:`read_tables`, atomic snapshots, checksums, the lock.
-- :mod:`analysis.aggregate` — corpus-wide counts computed part by part from a build folder.
+- :mod:`analysis.dataset` — :class:`Dataset`: a build (or tables in memory), narrowed by date and outlet,
+  queried with DuckDB; :func:`sql` over a corpus's tables.
+- :mod:`analysis.aggregate` — corpus-wide counts: speakers, quotes of a speaker, quotes by basis.
+- :mod:`analysis.describe` — what a corpus holds: size, dates, outlets, lengths, tags, cleaning.
 - :mod:`analysis.keywords` — frequencies, compounds, TF-IDF, keyness, KWIC, collocates, trends.
 - :mod:`analysis.quotes` — :func:`extract_quotes` with speakers resolved.
 - :mod:`analysis.evaluation` — :func:`score_quotes`, :func:`score_by_group` against the hand-labelled gold;
   :func:`baseline_quotes` and :func:`annotator_agreement` for scale.
 - :mod:`analysis.themes` — theme lexicons and scores with evidence.
 - :mod:`analysis.plotting` — charts with a Korean font.
+- :mod:`analysis.notebook` — what the notebooks share (the corpus to show, credit lines, tables and exports).
 - :mod:`analysis.report` — :func:`render_report`, the main job.
 """
 
@@ -23,10 +27,6 @@ from typing import Any
 #: Public name → module. Imported on first use, so ``python -m analysis`` starts without pandas
 #: when it has nothing to tabulate (a cached rebuild).
 _EXPORTS = {
-    "Corpus": "schema",
-    "CorpusError": "corpus",
-    "ResourceError": "resources",
-    "SETTINGS": "tokenize",
     "annotator_agreement": "evaluation",
     "article_scores": "themes",
     "attribution_by_basis": "evaluation",
@@ -37,10 +37,15 @@ _EXPORTS = {
     "collocates": "keywords",
     "compound_terms": "keywords",
     "cooccurrence": "keywords",
+    "Corpus": "schema",
+    "CorpusError": "corpus",
+    "count_matches": "keywords",
+    "Dataset": "dataset",
     "extract_quotes": "quotes",
     "find_spans": "quotes",
     "get_kiwi": "tokenize",
     "keyness": "keywords",
+    "keyness_by": "keywords",
     "kwic": "keywords",
     "load": "corpus",
     "load_gold": "evaluation",
@@ -48,16 +53,23 @@ _EXPORTS = {
     "noun_ngrams": "keywords",
     "parse_date": "clean",
     "quote_counts": "aggregate",
+    "quotes_by_basis": "aggregate",
+    "quotes_of": "aggregate",
     "read_tables": "store",
     "render_report": "report",
+    "ResourceError": "resources",
     "score_by_group": "evaluation",
     "score_quotes": "evaluation",
+    "Selection": "dataset",
+    "SETTINGS": "tokenize",
+    "sql": "dataset",
     "term_counts": "aggregate",
     "term_frequencies": "keywords",
     "tfidf": "keywords",
     "theme_hits": "themes",
     "theme_shares": "aggregate",
     "tokenize_texts": "tokenize",
+    "top_articles": "themes",
     "trends": "keywords",
 }
 
@@ -78,7 +90,9 @@ __all__ = [
     "SETTINGS",
     "Corpus",
     "CorpusError",
+    "Dataset",
     "ResourceError",
+    "Selection",
     "annotator_agreement",
     "article_scores",
     "attribution_by_basis",
@@ -89,10 +103,12 @@ __all__ = [
     "collocates",
     "compound_terms",
     "cooccurrence",
+    "count_matches",
     "extract_quotes",
     "find_spans",
     "get_kiwi",
     "keyness",
+    "keyness_by",
     "kwic",
     "load",
     "load_gold",
@@ -100,15 +116,19 @@ __all__ = [
     "noun_ngrams",
     "parse_date",
     "quote_counts",
+    "quotes_by_basis",
+    "quotes_of",
     "read_tables",
     "render_report",
     "score_by_group",
     "score_quotes",
+    "sql",
     "term_counts",
     "term_frequencies",
     "tfidf",
     "theme_hits",
     "theme_shares",
     "tokenize_texts",
+    "top_articles",
     "trends",
 ]

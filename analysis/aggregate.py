@@ -49,6 +49,16 @@ def quotes_of(source: Source, speaker: str = "", *, limit: int | None = None) ->
     return out.astype({c: "string" for c in out.columns if out[c].dtype == object})
 
 
+def quotes_by_basis(source: Source) -> pd.Series:
+    """Quotes by where their speaker was found (``basis``), in :data:`analysis.schema.QUOTE_BASES` order."""
+    from .schema import QUOTE_BASES
+
+    counts = Dataset.of(source).sql("SELECT basis, count(*) AS n FROM quotes GROUP BY basis")
+    counts = counts.set_index("basis")["n"].reindex(list(QUOTE_BASES)).dropna().astype("int64")
+    counts.index = [b or "(화자 없음)" for b in counts.index]
+    return counts.rename("인용문 수")
+
+
 def theme_shares(source: Source, *, themes: Mapping[str, Theme] | None = None) -> pd.DataFrame:
     """:func:`analysis.themes.corpus_shares` of a corpus."""
     return corpus_shares(source, themes=themes)

@@ -296,15 +296,8 @@ def _from_row(row: dict[str, Any], path: Path, where: str) -> Record | Reject:
 
 def _read_jsonl(text: str, path: Path) -> Iterator[Record | Reject]:
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"line {number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Reject(str(path), where, f"malformed JSON: {err.msg} at column {err.colno}")
-            continue
-        yield _from_row(obj, path, where) if isinstance(obj, dict) else Reject(str(path), where, "record is not a JSON object")
+        if line.strip():
+            yield _jsonl_record(line, path, f"line {number}")
 
 
 def _read_json(text: str, path: Path) -> Iterator[Record | Reject]:
@@ -395,7 +388,86 @@ def sidecar(path: Path) -> dict[str, str]:
     return {}
 
 
+#: Bytes read to tell a JSON-lines file's encoding; the file itself is then read line by line.
+SNIFF_BYTES: Final = 1 << 16
+
+
+def _sniff(head: bytes, *, whole: bool) -> str:
+    """The encoding of a file from its first bytes ``head`` (``whole``: they are the whole file).
+
+    Raises:
+        ValueError: empty, blank or binary content, as :func:`decode` says.
+    """
+    if whole and not head.strip(b"\x00 \t\r\n"):
+        raise ValueError("empty file" if not head else "file holds only NUL bytes or blanks")
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if head.startswith(bom):
+            return codec
+    if b"\x00" not in head:
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(head, final=whole)  # a character cut at the end is fine
+            return "utf-8"
+        except UnicodeDecodeError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head, cp_isolation=["utf_8", "cp949", "euc_kr", "utf_16", "utf_16_le", "utf_16_be", "latin_1"]).best()
+    if best is None:
+        raise ValueError("not a text file (binary content, no encoding fits)")
+    text = str(best)
+    if "\x00" in text or sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t") > len(text) * 0.01:
+        raise ValueError(f"not a text file (binary content; best guess {best.encoding} leaves control characters)")
+    return best.encoding
+
+
+def _stream_jsonl(path: Path) -> Iterator[Record | Reject]:
+    """A JSON-lines file (gzipped or not) read line by line: memory holds one line, whatever the file's size.
+
+    Each line is decoded on its own, so a line that is not valid in the file's encoding is a reject
+    of its own and the lines around it are kept. (A UTF-16 file, whose line breaks are two bytes,
+    is decoded whole.)
+    """
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    number = 0
+    try:
+        with opener(path, "rb") as raw:
+            head = raw.read(SNIFF_BYTES)
+            try:
+                encoding = _sniff(head, whole=len(head) < SNIFF_BYTES)
+            except ValueError as err:
+                yield Reject(str(path), "", str(err))
+                return
+            raw.seek(0)
+            if encoding.startswith("utf-16"):
+                yield from _read_jsonl(raw.read().decode(encoding), path)
+                return
+            for number, data in enumerate(raw, start=1):
+                if not data.strip():
+                    continue
+                try:
+                    line = data.decode("utf-8" if encoding == "utf-8-sig" and number > 1 else encoding)
+                except UnicodeDecodeError as err:
+                    yield Reject(str(path), f"line {number}", f"not valid {encoding} ({err.reason} at byte {err.start})")
+                    continue
+                yield _jsonl_record(line, path, f"line {number}")
+    except (OSError, EOFError, zlib.error) as err:
+        where = f"line {number + 1}" if number else ""
+        what = "not a readable gzip file" if path.suffix.lower() == ".gz" else "cannot read file"
+        yield Reject(str(path), where, f"{what}: {getattr(err, 'strerror', None) or err}")
+
+
+def _jsonl_record(line: str, path: Path, where: str) -> Record | Reject:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as err:
+        return Reject(str(path), where, f"malformed JSON: {err.msg} at column {err.colno}")
+    return _from_row(obj, path, where) if isinstance(obj, dict) else Reject(str(path), where, "record is not a JSON object")
+
+
 def _read_file(path: Path) -> Iterator[Record | Reject]:
+    if file_format(path) == ".jsonl":
+        yield from _stream_jsonl(path)
+        return
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -423,9 +495,7 @@ def _read_file(path: Path) -> Iterator[Record | Reject]:
     except ValueError as err:
         yield Reject(str(path), "", str(err))
         return
-    if suffix == ".jsonl":
-        yield from _read_jsonl(text, path)
-    elif suffix == ".json":
+    if suffix == ".json":
         yield from _read_json(text, path)
     elif suffix == ".csv":
         try:

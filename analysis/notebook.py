@@ -102,17 +102,22 @@ class Page:
 
             itables.init_notebook_mode(all_interactive=False, connected=False)
 
-    def show(self, table: pd.DataFrame, name: str, *, caption: str = "", rows: int = PAGE_ROWS) -> None:
-        """Display ``table`` (its first ``rows`` rows) and export it whole under ``name``."""
+    def show(self, table: pd.DataFrame, name: str, *, caption: str = "", rows: int = PAGE_ROWS, total: int | None = None
+             ) -> None:
+        """Display ``table`` (its first ``rows`` rows) and export what is displayed under ``name``.
+
+        ``total``: how many rows the whole table has, when ``table`` is already only its head (a
+        query with a limit); the page then says so.
+        """
         from IPython.display import HTML, display
 
-        links = self.export(table, name)
         if table.empty:
             display(HTML("<p><em>표시할 행이 없습니다.</em></p>"))
             return
         shown = table.head(rows)
         if not isinstance(shown.index, pd.MultiIndex) and shown.index.name is None:
             shown = shown.reset_index(drop=True)
+        links = self.export(shown, name)
         if self.interactive:
             import itables
 
@@ -121,8 +126,9 @@ class Page:
                          lengthMenu=[10, 25, 50, 100, 500], columnDefs=[{"className": "dt-left", "targets": text}])
         else:
             display(shown)
-        if links or len(table) > rows:
-            more = f"{len(table):,}행 중 {rows:,}행을 보입니다. " if len(table) > rows else ""
+        whole = max(total or 0, len(table))
+        more = f"전체 {whole:,}행 가운데 처음 {len(shown):,}행입니다. " if whole > len(shown) else ""
+        if links or more:
             display(HTML(f"<p class='exports'>{more}{links}</p>"))
 
     def export(self, table: pd.DataFrame, name: str) -> str:

@@ -154,9 +154,9 @@ def theme_hits(source: Source, *, themes: Mapping[str, Theme] | None = None) -> 
     theme_order = {name: i for i, name in enumerate(themes)}
     hits = pd.concat(rows, ignore_index=True)
     hits = hits.assign(_theme=hits["theme"].map(theme_order)).sort_values(["ord", "start", "theme"], kind="stable")
-    return hits[HIT_COLUMNS].reset_index(drop=True).astype(
-        {"article_id": "string", "theme": "string", "term": "string", "paragraph_id": "int64", "sent_id": "int64",
-         "start": "int64", "end": "int64"})
+    return hits[HIT_COLUMNS].reset_index(drop=True).astype(  # themes and terms are few: categorical, compact
+        {"article_id": "string", "theme": pd.CategoricalDtype(list(themes)), "term": "category", "paragraph_id": "int32",
+         "sent_id": "int32", "start": "int32", "end": "int32"})
 
 
 def _words_sql() -> str:
@@ -224,6 +224,25 @@ def scores(source: Source, *, unit: Literal["article", "paragraph", "sentence"] 
     out = out.sort_values([*keys, "theme"], key=lambda s: s.map(art_order) if s.name == "article_id"
                           else s.map(theme_order) if s.name == "theme" else s, kind="stable")
     return out[[*keys, "theme", "score", "hits", "sentences", "share", "tokens", "terms"]].reset_index(drop=True)
+
+
+def top_articles(source: Source, *, n: int = 20, themes: Mapping[str, Theme] | None = None,
+                 hits: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The ``n`` articles with the highest summed theme score, as an article × theme table of scores (hits per
+    1,000 words), highest first, ties in corpus order — computed from per-article totals, never the full grid."""
+    ds = Dataset.of(source)
+    themes = load_themes() if themes is None else themes
+    hits = theme_hits(ds, themes=themes) if hits is None else hits
+    counts = hits.groupby(["article_id", "theme"], observed=True).size().rename("hits").reset_index()
+    words = _lengths(ds, "article").set_index("article_id")["tokens"]
+    counts["score"] = (counts["hits"] / counts["article_id"].map(words).clip(lower=1) * 1000).round(3)
+    wide = counts.pivot_table(index="article_id", columns="theme", values="score", observed=False, fill_value=0.0)
+    wide = wide.reindex(columns=list(themes), fill_value=0.0)
+    wide.columns = pd.Index(list(themes), name="theme")
+    order = _article_order(ds)
+    ranked = wide.assign(_total=wide.sum(axis=1), _ord=wide.index.map(order))
+    ranked = ranked.sort_values(["_total", "_ord"], ascending=[False, True], kind="stable").head(n)
+    return ranked.drop(columns=["_total", "_ord"])
 
 
 def article_scores(source: Source, *, themes: Mapping[str, Theme] | None = None) -> pd.DataFrame:

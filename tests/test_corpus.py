@@ -305,3 +305,21 @@ def test_an_iso_8601_moment_reads_back_as_itself(moment, spec):
     text = moment.isoformat(timespec=spec)
     day, raw = read_date(text)
     assert raw == "" and datetime.fromisoformat(day) == datetime.fromisoformat(text)
+
+
+def test_a_jsonl_file_is_read_line_by_line_and_a_line_with_a_bad_byte_is_one_reject(tmp_path):
+    row = json.dumps({"id": "a", "text": BODY}, ensure_ascii=False) + "\n"
+    good = [row.replace('"a"', f'"a{i}"') for i in range(600)]  # well past the bytes read to tell the encoding
+    path = tmp_path / "big.jsonl"
+    path.write_bytes("".join(good).encode("utf-8") + b'{"id": "bad", "text": "\xff\xfe"}\n' + row.replace('"a"', '"z"').encode("utf-8"))
+    result = load([path])
+    assert len(result.records) == 601 and result.n_read == 602  # the lines after the bad one are kept too
+    (reject,) = result.rejects
+    assert reject.record == "line 601" and reject.reason.startswith("not valid utf-8")
+
+
+def test_a_cp949_jsonl_is_read(tmp_path):
+    path = tmp_path / "legacy.jsonl"
+    path.write_bytes((json.dumps({"id": "k", "text": BODY}, ensure_ascii=False) + "\n").encode("cp949"))
+    (record,) = load([path]).records
+    assert record.text == BODY

@@ -17,7 +17,7 @@ Example:
     0  대한민국  NNP   388        187
 """
 
-from .concordance import collocates, kwic
+from .concordance import collocates, count_matches, kwic
 from .cooccurrence import cooccurrence
 from .frequencies import article_frequencies, term_frequencies, tfidf
 from .keyness import keyness, keyness_by, log_likelihood
@@ -35,6 +35,7 @@ __all__ = [
     "collocates",
     "compound_terms",
     "cooccurrence",
+    "count_matches",
     "keyness",
     "keyness_by",
     "kwic",

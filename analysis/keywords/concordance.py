@@ -61,6 +61,12 @@ def kwic(source: Source, query: str, *, window: int = 30, match: Match = "form",
                        "keyword": "string", "right": "string"})[KWIC_COLUMNS]
 
 
+def count_matches(source: Source, query: str, *, match: Match = "form") -> int:
+    """How many morphemes match ``query`` (the number of lines :func:`kwic` gives without a ``limit``)."""
+    ds = Dataset.of(source)
+    return int(ds.sql(f"SELECT count(*) AS n FROM tokens WHERE {_MATCH_SQL[match]}", [query])["n"].iloc[0])
+
+
 def collocates(source: Source, node: str, *, window: int | Literal["sentence"] = 5, pos: Pos = "nouns",
                min_count: int = 2, measure: Literal["ll", "pmi"] = "ll") -> pd.DataFrame:
     """Words that occur near ``node`` more than chance: within ``window`` content words, or in the same sentence.

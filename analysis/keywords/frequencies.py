@@ -6,7 +6,7 @@ corpus. Ties are broken by term (code-point order), so the same corpus always gi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -50,14 +50,20 @@ def article_frequencies(source: Source, *, pos: Pos = "nouns", stopwords: Iterab
     return out.astype({"article_id": "string", "term": "string", "count": "int64"})
 
 
-def tfidf(source: Source, *, pos: Pos = "nouns", top: int | None = 20) -> pd.DataFrame:
+def tfidf(source: Source, *, pos: Pos = "nouns", top: int | None = 20, article_ids: Sequence[str] | None = None
+          ) -> pd.DataFrame:
     """TF-IDF per article: ``article_id, term, count, tf, idf, tfidf``.
 
     tf = count / article length in content words; idf = ln((1 + N) / (1 + df)) + 1 (smoothed, as
-    scikit-learn). Sorted by article, tfidf desc, term; ``top`` rows per article (None: all).
+    scikit-learn). Sorted by article, tfidf desc, term; ``top`` rows per article (None: all);
+    ``article_ids`` keeps only those articles' rows (the idf still counts the whole corpus).
     """
     ds = Dataset.of(source)
     keep = "" if top is None else f"QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY tfidf DESC, term) <= {int(top)}"
+    only = ""
+    if article_ids is not None:
+        ds.register("_tfidf_articles", pd.DataFrame({"article_id": pd.Series(list(article_ids), dtype="string")}))
+        only = "WHERE article_id IN (SELECT article_id FROM _tfidf_articles)"
     out = ds.sql(f"""
         WITH freq AS (SELECT article_id, term, count(*)::BIGINT AS count FROM ({terms_sql(ds, pos=pos)})
                       GROUP BY article_id, term),
@@ -67,6 +73,7 @@ def tfidf(source: Source, *, pos: Pos = "nouns", top: int | None = 20) -> pd.Dat
                      ln((1 + (SELECT n_docs FROM n)) / (1 + count(*) OVER (PARTITION BY term))) + 1 AS idf
               FROM freq)
         SELECT article_id, term, count, tf, idf, tf * idf AS tfidf FROM w
+        {only}
         {keep}
         ORDER BY article_id, tfidf DESC, term""")
     return out.astype({"article_id": "string", "term": "string", "count": "int64"})
