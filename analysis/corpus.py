@@ -186,31 +186,12 @@ def _walk(folder: Path, seen: dict[tuple[int, int], Path], rejects: list[Reject]
 
 
 def decode(data: bytes, path: Path) -> str:
-    """Decode file bytes: BOMs first, then strict UTF-8, then charset-normalizer's best guess.
+    """Decode file bytes: BOMs first, then strict UTF-8, then charset-normalizer's best guess (:func:`_sniff`).
 
     Raises:
         ValueError: the bytes are empty, NUL-only or not text, with a message naming the file.
     """
-    if not data.strip(b"\x00 \t\r\n"):
-        raise ValueError("empty file" if not data else "file holds only NUL bytes or blanks")
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(codec)
-    if b"\x00" not in data:
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=["utf_8", "cp949", "euc_kr", "utf_16", "utf_16_le", "utf_16_be", "latin_1"]).best()
-    if best is None:
-        raise ValueError("not a text file (binary content, no encoding fits)")
-    text = str(best)
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")
-    if "\x00" in text or controls > len(text) * 0.01:
-        raise ValueError(f"not a text file (binary content; best guess {best.encoding} leaves control characters)")
-    return text
+    return data.decode(_sniff(data, whole=True))
 
 
 def _pick(row: dict[str, Any], key: str) -> str:
@@ -396,7 +377,7 @@ def _sniff(head: bytes, *, whole: bool) -> str:
     """The encoding of a file from its first bytes ``head`` (``whole``: they are the whole file).
 
     Raises:
-        ValueError: empty, blank or binary content, as :func:`decode` says.
+        ValueError: empty, blank or binary content.
     """
     if whole and not head.strip(b"\x00 \t\r\n"):
         raise ValueError("empty file" if not head else "file holds only NUL bytes or blanks")

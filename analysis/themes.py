@@ -202,6 +202,7 @@ def scores(source: Source, *, unit: Literal["article", "paragraph", "sentence"] 
     themes = load_themes() if themes is None else themes
     hits = theme_hits(ds, themes=themes) if hits is None else hits
     keys = _UNIT_KEYS[unit]
+    hits = hits.astype({"theme": "string", "term": "string"})  # counted as strings: a category would list every term
     only = ""
     if article_ids is not None:
         ds.register("_scored_articles", pd.DataFrame({"article_id": pd.Series(list(article_ids), dtype="string")}))
@@ -258,6 +259,7 @@ def evidence(source: Source, *, themes: Mapping[str, Theme] | None = None, hits:
     """
     ds = Dataset.of(source)
     hits = theme_hits(ds, themes=themes) if hits is None else hits
+    hits = hits.astype({"theme": "string", "term": "string"})  # sorted as strings, as the table promises
     per = hits.groupby(["article_id", "paragraph_id", "sent_id", "theme"], observed=True, sort=False)["term"] \
         .agg(lambda s: sorted(set(s))).rename("terms").reset_index()
     per["terms"] = per["terms"].map(lambda v: [str(t) for t in v])
