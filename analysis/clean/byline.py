@@ -27,7 +27,7 @@ from ..resources import data_path, load_words
 from .body import Body
 from .kinds import ChromeKind, LineKind
 from .lines import Line
-from .names import NAME, Credit, format_byline, parse_credit, people_pattern, roles
+from .names import NAME, Credit, format_byline, named_email, parse_credit, people_pattern, roles
 from .text import EMAIL, alternation
 
 #: How many of the body's first paragraphs may open with the dateline.
@@ -80,6 +80,21 @@ def end_block(lines: Sequence[Line], body: Body) -> list[int]:
         elif lines[i].kind is not LineKind.BLANK:
             break
     return block
+
+
+def named_emails(lines: Sequence[Line], body: Body, credits: Sequence[Credit | None]) -> list[tuple[int, Credit]]:
+    """Lines just below the body that give a reporter the page credits elsewhere (``credits``:
+    the head's byline, the dateline) an e-mail address: ``김하은 (haeun@…)`` under an article
+    by ``김하은 기자``. Returns ``(line index, the e-mail as a credit)``."""
+    names = {person.name for credit in credits if credit for person in credit.people}
+    out = []
+    for i in range(body.end + 1, min(len(lines), body.end + 1 + BYLINE_REACH)):
+        if lines[i].chrome is not None and lines[i].chrome is not ChromeKind.FURNITURE:
+            break
+        found = named_email(lines[i].text) if lines[i].kind is LineKind.OTHER else None
+        if found and found[0] in names:
+            out.append((i, Credit(emails=(found[1],))))
+    return out
 
 
 def head_credits(lines: Sequence[Line], body: Body, *, title: int | None) -> list[int]:

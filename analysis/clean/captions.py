@@ -20,14 +20,15 @@ CAPTION_MARKER: Final = re.compile(r"^[▲△■□◆◇▶▷☞]\s*")
 
 
 def find_captions(lines: Sequence[Line], *, end: int) -> list[tuple[int, str]]:
-    """``(line index, caption)`` for every caption line from the top of the page to ``end``
-    (the body's last line); a caption printed twice is listed once, with its first line."""
+    """``(line index, caption)`` for every caption from the top of the page to ``end`` (the
+    body's last line); a caption printed twice is listed once, with its first line, and a caption
+    written over several lines (its credit on the next one) once, whole."""
     out: list[tuple[int, str]] = []
     seen: set[str] = set()
     for i in range(0, end + 1):
         if lines[i].kind is LineKind.CAPTION:
-            caption = CAPTION_MARKER.sub("", lines[i].text)
-            if caption not in seen:
+            caption = lines[i].caption if lines[i].caption is not None else CAPTION_MARKER.sub("", lines[i].text)
+            if caption and caption not in seen:
                 seen.add(caption)
                 out.append((i, caption))
     return out

@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Final
 
 from ..resources import data_path, load_tagged_patterns
-from .kinds import ChromeKind
+from .kinds import ChromeKind, LineKind
 from .text import HANGUL, SENTENCE_END
 
 if TYPE_CHECKING:
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 DATE_VALUE: Final = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\d{1,2})\s*[.일]?"
     r"(?:\s*\([월화수목금토일]\)|\s*[월화수목금토일]요일)?"
-    r"(?:\s*\(?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?:[:시])\s*(?:(?P<M>\d{1,2})\s*분?)?"
-    r"(?:\s*:\s*(?P<S>\d{2}))?\)?)?"
+    r"(?:(?:\s*[(\[]?|T)\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?:[:시])\s*(?:(?P<M>\d{1,2})\s*분?)?"
+    r"(?:\s*:\s*(?P<S>\d{2}))?[)\]]?)?"
 )
 #: Dates written the English way on Korean sites: ``Aug. 21, 2024 - 07:05``, ``21 August 2024``.
 MONTHS: Final = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -52,7 +52,16 @@ HEAD_DATE_REACH: Final = 12
 FOOT_DATE_REACH: Final = 12
 #: What may stand next to a bare date without making it prose: times and day names.
 DATE_WORDS: Final = re.compile(r"오전|오후|[년월일시분]|[월화수목금토일]요일")
-DAY_NAME: Final = re.compile(r"[월화수목금토일]요일|\([월화수목금토일]\)|(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*")
+DAY_NAME: Final = re.compile(r"[월화수목금토일]요일|\([월화수목금토일]\)|"
+                      r"(?i:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b)")
+#: The kinds of label ``analysis/data/date_labels.txt`` tags, in the order overlaps are settled.
+LABEL_KINDS: Final = ("CLOCK", "PUBLISHED", "MODIFIED")
+#: What may stand between a date and a label after it (``2023/05/02 14:31 송고``, ``… (입력)``).
+LABEL_GAP: Final = re.compile(r"[\s:：|｜()\[\]·•,.-]*")
+#: A line this short, a date after one word (``방영일 2024.05.03 20:14``): a date whose label the
+#: lists do not know (:attr:`DateKind.OTHER`).
+MAX_OTHER_LABEL_LINE: Final = 40
+UNKNOWN_LABEL: Final = re.compile(r"\s*[\[(]?\s*[가-힣A-Za-z]{2,6}\s*[\])]?\s*[:：|]?\s*")
 
 
 class DateKind(StrEnum):
@@ -62,6 +71,7 @@ class DateKind(StrEnum):
     BARE = "bare"  # a date alone on its line (or with counters), no label
     MODIFIED = "modified"  # only a later edit (수정, 업데이트): never the article's date
     CLOCK = "clock"  # labelled as the site's clock or last edit of the site (최종편집, 오늘), never the article's
+    OTHER = "other"  # after a word the label lists do not know (방영일 …): only in the head, after the others
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,57 +141,112 @@ def date_labels() -> dict[str, tuple[re.Pattern[str], ...]]:
     return load_tagged_patterns(data_path("date_labels.txt"), ("PUBLISHED", "MODIFIED", "CLOCK"))
 
 
+def label_spans(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` of every date label in ``line``, in order, overlaps resolved in
+    favour of the earlier and then the longer label (``최종수정`` is one label, not ``수정``)."""
+    found = sorted(((m.start(), m.end(), kind) for kind in LABEL_KINDS for p in labels[kind]
+                    for m in p.finditer(line) if m.end() > m.start()), key=lambda s: (s[0], -s[1]))
+    out: list[tuple[int, int, str]] = []
+    for span in found:
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
+
+
+def _label_before(segment: str, offset: int, spans: Sequence[tuple[int, int, str]]) -> str | None:
+    """The kind of the last label ending in the :data:`LABEL_WINDOW` characters before a date
+    (``segment`` starts at ``offset`` in the line)."""
+    window = offset + max(0, len(segment) - LABEL_WINDOW)
+    kinds = [kind for start, end, kind in spans if offset <= start and end > window and end <= offset + len(segment)]
+    return kinds[-1] if kinds else None
+
+
+def _label_after(segment: str, offset: int, spans: Sequence[tuple[int, int, str]]) -> str | None:
+    """The kind of a label right after a date (``2023/05/02 14:31 송고``), only gap characters between."""
+    gap = LABEL_GAP.match(segment).end()
+    return next((kind for start, _, kind in spans if start == offset + gap), None)
+
+
 def date_mark(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> DateMark | None:
     """The date a page line carries, or ``None`` (prose that mentions a date, no date).
 
-    A line can carry several (``등록 2020-03-15 06:00:00 | 수정 2020-03-15 08:12:31``): the
-    first that is not labelled as a modification wins; a line with only modification dates is
-    :attr:`DateKind.MODIFIED`. A date's label is what precedes it since the previous date
-    (``입력 | 2022-05-13 20:24``), or a label right after it (``2023/05/02 14:31 송고``).
+    Each date on the line has the label next to it: the labels precede their dates
+    (``입력 2024.03.08 16:05 | 수정 …``) unless the line opens with a date and ends with a label
+    (``2024.03.08 16:05 입력 · 2024.03.08 17:20 수정``, ``2023/05/02 14:31 송고``): then each label
+    follows its date. The first date labelled as a publication (or as a site clock) decides;
+    else the first unlabelled date on a line with no other words than labels and date words
+    (:attr:`DateKind.BARE`); else a modification (:attr:`DateKind.MODIFIED`). A short line whose
+    only other word is a label the lists do not know (``방영일 2024.05.03 20:14``) is
+    :attr:`DateKind.OTHER`.
     """
     dates = find_dates(line)
     if not dates or (len(line) > MAX_DATE_LINE and not (len(line) <= MAX_LABELLED_LINE and not SENTENCE_END.search(line))):
         return None
-    modified = None
-    previous_end = 0
-    for n, (start, end, iso) in enumerate(dates):
-        tail = line[previous_end:start][-LABEL_WINDOW:]
-        after = line[end:].strip(" .|") if n == len(dates) - 1 else ""
-        previous_end = end
-        if any(p.search(tail) for p in labels["CLOCK"]):
-            return DateMark(DateKind.CLOCK, iso)
-        published = any(p.search(tail) or p.fullmatch(after) for p in labels["PUBLISHED"])
-        if published:
-            return DateMark(DateKind.PUBLISHED, iso)
-        if any(p.search(tail) for p in labels["MODIFIED"]):
+    spans = label_spans(line, labels)
+    ends = [0, *(end for _, end, _ in dates)]
+    starts = [start for start, _, _ in dates] + [len(line)]
+    post = (_label_before(line[:starts[0]], 0, spans) is None
+            and _label_after(line[ends[-1]:], ends[-1], spans) is not None)
+    bare_line = len(line) <= MAX_DATE_LINE and not HANGUL.search(DATE_WORDS.sub("", _without(line, dates, spans)))
+    bare = modified = None
+    for n, (_, _, iso) in enumerate(dates):
+        if post:
+            kind = _label_after(line[ends[n + 1]:starts[n + 1]], ends[n + 1], spans)
+        else:
+            kind = _label_before(line[ends[n]:starts[n]], ends[n], spans)
+        if kind in ("CLOCK", "PUBLISHED"):
+            return DateMark(DateKind(kind.lower()), iso)
+        if kind == "MODIFIED":
             modified = modified or DateMark(DateKind.MODIFIED, iso)
-            continue
-        if len(line) <= MAX_DATE_LINE and not HANGUL.search(DATE_WORDS.sub("", _without_dates(line))):
-            return DateMark(DateKind.BARE, iso, calendar="T" not in iso and bool(DAY_NAME.search(line)))
-    return modified
+        elif bare_line and bare is None:
+            bare = DateMark(DateKind.BARE, iso, calendar="T" not in iso and bool(DAY_NAME.search(line)))
+    if bare or modified:
+        return bare or modified
+    if len(line) <= MAX_OTHER_LABEL_LINE and UNKNOWN_LABEL.fullmatch(line[:starts[0]]) and not HANGUL.search(
+            DATE_WORDS.sub("", _without(line[starts[0]:], [(s - starts[0], e - starts[0], i) for s, e, i in dates], []))):
+        return DateMark(DateKind.OTHER, dates[0][2])
+    return None
 
 
-def _without_dates(line: str) -> str:
-    return SHORT_DATE.sub("", ENGLISH_DATE.sub("", DATE_VALUE.sub("", line)))
+def _without(line: str, dates: Sequence[tuple[int, int, str]], spans: Sequence[tuple[int, int, str]]) -> str:
+    """``line`` with its dates and labels blanked out."""
+    chars = list(line)
+    for start, end, _ in (*dates, *spans):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def blank_dates_and_labels(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> str:
+    """What a line says besides its dates and their labels (``김하은 기자I 2024.03.08 16:05`` →
+    ``김하은 기자I``), blanks in their place."""
+    return _without(line, find_dates(line), label_spans(line, labels))
 
 
 def choose_date(lines: Sequence[Line], *, body_start: int, body_end: int, title: int | None) -> int | None:
     """The index of the line holding the article's date, decided from where the date lines sit.
 
-    The article's date is the one nearest its headline and body, never a site clock:
+    The article's date is the labelled or adjacent date nearest its headline and body, never a
+    site clock. In this order:
 
     1. between the headline and the body (the article's head): the first labelled publication
-       date there, else the first bare date;
-    2. after the body, in the article's foot (``2023/05/02 14:31 송고``, ``입력 …`` under the byline),
-       up to the next list of other stories: the nearest labelled date, else the nearest bare one;
-    3. above the headline: the nearest labelled date, else the nearest bare date that is not a
+       date there, else the first bare date, else the first date after a label the lists do
+       not know (:attr:`DateKind.OTHER`);
+    2. after the body, in the article's foot up to the next list of other stories: the nearest
+       labelled publication date (``2023/05/02 14:31 송고``, ``기사입력 : …`` under the byline,
+       past the copyright line);
+    3. above the headline: the nearest labelled publication date;
+    4. in the foot again, the nearest bare date, if it stands before the end of the article
+       (copyright, footer, comments: the readers' comments below carry their own dates) and
+       within :data:`FOOT_DATE_REACH` lines of the body;
+    5. above the headline, the nearest bare date outside a list of other stories that is not a
        calendar page (``2024년 3월 9일 토요일`` is a header's "today").
 
-    Lines labelled as a site clock (``최종편집``, ``오늘``) are never chosen.
+    Modification times and site clocks (``최종편집``, ``오늘``, a date in the login bar) are never
+    chosen.
     """
-    def first(indices: Iterable[int], *, calendar: bool = True) -> int | None:
+    def first(indices: Iterable[int], *kinds: DateKind, calendar: bool = True) -> int | None:
         order = list(indices)
-        for wanted in (DateKind.PUBLISHED, DateKind.BARE):
+        for wanted in kinds:
             hit = next((i for i in order if (mark := lines[i].date) is not None and mark.kind is wanted
                         and (calendar or not mark.calendar)), None)
             if hit is not None:
@@ -189,14 +254,36 @@ def choose_date(lines: Sequence[Line], *, body_start: int, body_end: int, title:
         return None
 
     head_top = title + 1 if title is not None else max(0, body_start - HEAD_DATE_REACH)
-    foot = []
-    for i in range(body_end + 1, min(len(lines), body_end + 1 + FOOT_DATE_REACH)):
+    foot, foot_bare = [], []
+    for i in range(body_end + 1, len(lines)):
         if lines[i].chrome is ChromeKind.LIST:
             break
         foot.append(i)
+        if i <= body_end + FOOT_DATE_REACH and not any(lines[j].chrome is ChromeKind.END for j in foot):
+            foot_bare.append(i)
     above = range((title if title is not None else head_top) - 1, -1, -1)
-    for region, calendar in ((range(head_top, body_start), True), (foot, True), (above, False)):
-        hit = first(region, calendar=calendar)
+    in_list = _in_story_lists(lines, above.start + 1)
+    for region, kinds, calendar in (
+        (range(head_top, body_start), (DateKind.PUBLISHED, DateKind.BARE, DateKind.OTHER), True),
+        (foot, (DateKind.PUBLISHED,), True),
+        (above, (DateKind.PUBLISHED,), True),
+        (foot_bare, (DateKind.BARE,), True),
+        ([i for i in above if not in_list[i]], (DateKind.BARE,), False),
+    ):
+        hit = first(region, *kinds, calendar=calendar)
         if hit is not None:
             return hit
     return None
+
+
+def _in_story_lists(lines: Sequence[Line], stop: int) -> list[bool]:
+    """For the lines before ``stop``: whether each sits in a list of other stories (under a list
+    header such as ``많이 본 뉴스``, up to the next sentence)."""
+    out, inside = [], False
+    for line in lines[:stop]:
+        if line.chrome is ChromeKind.LIST:
+            inside = True
+        elif line.kind is LineKind.SENTENCE:
+            inside = False
+        out.append(inside)
+    return out

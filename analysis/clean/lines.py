@@ -21,9 +21,9 @@ from functools import cache
 from typing import Final, NamedTuple
 
 from ..resources import data_path, load_patterns, load_tagged_patterns
-from .dates import DATE_VALUE, DateMark, date_labels, date_mark
+from .dates import DATE_VALUE, DateKind, DateMark, blank_dates_and_labels, date_labels, date_mark, find_dates
 from .kinds import ChromeKind, LineKind
-from .names import Credit, credit_prefix, parse_credit
+from .names import MAX_CREDIT_CHARS, Credit, credit_prefix, parse_credit
 from .text import BULLET, SENTENCE_END, is_sentence, normalize_text
 
 #: Separators between the parts of one line (menu bars, date lines with counters).
@@ -46,6 +46,15 @@ MAX_CHROME_PROSE: Final = 100
 MAX_BUTTONS: Final = 16
 #: Longest run of words tested against the chrome list as one button (``URL 복사``).
 BUTTON_WORDS_MAX: Final = 3
+#: A separator glued to a reporter's title before a date (``김하은 기자I 2024.03.08``: a Latin I
+#: or l standing for a bar).
+GLUED_SEPARATOR: Final = re.compile(r"(?<=[가-힣])[Il](?=\s|$)")
+#: Longest line taken for the text of a caption whose credit stands on the next line.
+MAX_SPLIT_CAPTION: Final = 60
+#: Marks that open a subhead or a list entry, never a caption's text (``▶ 첫 번째 과제``).
+SUBHEAD_OPENING: Final = re.compile(r"[▶▷■□◆◇●○※☞\-–—]|[QA]\s*[.:：)]")
+#: What frames a credit on a line with a date: spaces, bars, brackets, colons.
+CREDIT_EDGE: Final = " |│ㅣ/·•:：()[]-"
 
 
 @dataclass(slots=True)
@@ -55,7 +64,9 @@ class Line:
     ``raw`` is the normalised line as on the page, ``text`` the same without a list bullet;
     ``date`` is set for date lines, ``chrome`` for chrome lines, ``credit`` for lines that name a
     reporter (a byline line, or a date line with a byline part); ``repeated`` when the same text
-    stood earlier among the page's menu entries (a program or section name printed again).
+    stood earlier among the page's menu entries (a program or section name printed again);
+    ``caption`` is set on the lines of a caption written over several lines (the whole caption on
+    its first line, ``""`` on the others).
     """
 
     raw: str
@@ -66,6 +77,7 @@ class Line:
     chrome: ChromeKind | None = None
     credit: Credit | None = None
     repeated: bool = False
+    caption: str | None = None
 
 
 class CleanerLists(NamedTuple):
@@ -139,6 +151,7 @@ def _meta_parts(text: str, lists: CleanerLists) -> tuple[DateMark | None, Credit
         return None, None
     date: DateMark | None = None
     credit: Credit | None = None
+    navigation = False
     for part in parts:
         mark = date_mark(part, lists.date_labels)
         found = parse_credit(part) if mark is None else None
@@ -146,9 +159,29 @@ def _meta_parts(text: str, lists: CleanerLists) -> tuple[DateMark | None, Credit
             date = date or mark
         elif found is not None:
             credit = credit or found
-        elif not (DATE_VALUE.search(part) or chrome_kind(part, lists) or is_label(part)):
+        elif (chrome := chrome_kind(part, lists)) is not None:
+            navigation = navigation or chrome is ChromeKind.NAVIGATION
+        elif not (DATE_VALUE.search(part) or is_label(part)):
             return None, None
+    if date is not None and navigation:  # 홈 | 로그인 | 회원가입 | 2024.4.19 (금): the site's clock
+        date = DateMark(DateKind.CLOCK, date.iso, date.calendar)
     return date, credit
+
+
+def _dated_credit(text: str, lists: CleanerLists) -> tuple[DateMark | None, Credit | None]:
+    """A byline and a date on one line without separators (``김하은 기자I 2024.03.08 16:05:33``,
+    ``이기국 기자입력 : 2023. 12. 20(수) 22:10``, ``2013-09-24 강아름 기자 kar@…``): what the line
+    says besides its dates and their labels is a credit. Returns the date (by its label, else
+    bare) and the credit, or ``None, None``."""
+    if len(text) > MAX_CREDIT_CHARS or not find_dates(text) or any(p.search(text) for p in lists.captions):
+        return None, None
+    rest = blank_dates_and_labels(text, lists.date_labels)
+    credit = parse_credit(GLUED_SEPARATOR.sub("", rest).strip(CREDIT_EDGE))
+    if credit is None:
+        return None, None
+    kept = "".join(c if r == " " else " " for c, r in zip(text, rest, strict=True))  # the dates and labels alone
+    mark = date_mark(kept, lists.date_labels)
+    return (mark, credit) if mark is not None else (None, None)
 
 
 def _credit_with_extras(text: str, lists: CleanerLists) -> Credit | None:
@@ -172,11 +205,15 @@ def classify_line(raw: str, lists: CleanerLists) -> Line:
     if not text:
         return Line(raw, text, LineKind.BLANK, is_item)
     parts_date, credit = _meta_parts(text, lists)
-    date = date_mark(text, lists.date_labels) or parts_date
+    dated, dated_credit = _dated_credit(text, lists)
+    whole = date_mark(text, lists.date_labels)
+    date = dated or (whole if whole is not None and whole.kind is not DateKind.OTHER else None) or parts_date or whole
     if date is not None:
+        credit = credit or dated_credit
         if credit is None and (opening := credit_prefix(text)) is not None:  # By 정다은 기자 Posted : …
             credit = opening[0]
-        return Line(raw, text, LineKind.DATE, is_item, date, credit=credit)
+        kind = LineKind.OTHER if date.kind is DateKind.OTHER else LineKind.DATE  # an unknown label may be a word
+        return Line(raw, text, kind, is_item, date, credit=credit)
     credit = credit or parse_credit(text) or _credit_with_extras(text, lists)
     if credit is not None:
         return Line(raw, text, LineKind.BYLINE, is_item, credit=credit)
@@ -205,7 +242,37 @@ def classify_lines(page: str) -> list[Line]:
         j = first_seen.setdefault(lines[i].text, k)
         if k - j > REPEAT_GAP and j > 0:  # the page's first line is its own title, not a menu entry
             lines[i].repeated = any(_is_menu_entry(lines[words[n]]) for n in (j - 1, j + 1) if 0 <= n < len(words))
+    _join_split_captions(lines, lists)
     return lines
+
+
+def _is_credit_only(text: str, lists: CleanerLists) -> bool:
+    """A caption line that is nothing but a photo credit (``[동방통신 자료사진]``, ``(사진=독자 제공)``)."""
+    return any((m := p.search(text)) and m.start() == 0 and m.end() == len(text) for p in lists.captions)
+
+
+def _join_split_captions(lines: list[Line], lists: CleanerLists) -> None:
+    """A photo credit alone on its line closes the caption written right above it (no blank line
+    between): ``뉴욕 지하철 역사 개찰구`` (printed once or twice) then ``[동방통신 자료사진]`` is one
+    caption, ``뉴욕 지하철 역사 개찰구 [동방통신 자료사진]``. The text lines are short lines that are
+    neither sentences nor subheads; they become caption lines."""
+    for i, line in enumerate(lines):
+        if line.kind is not LineKind.CAPTION or line.caption is not None or not _is_credit_only(line.text, lists):
+            continue
+        above: list[int] = []
+        j = i - 1
+        while (j >= 0 and lines[j].kind is LineKind.OTHER and lines[j].date is None and not lines[j].is_item
+               and len(lines[j].text) <= MAX_SPLIT_CAPTION and not SUBHEAD_OPENING.match(lines[j].text)
+               and len({lines[k].text for k in (*above, j)}) == 1):
+            above.append(j)
+            j -= 1
+        if above:
+            first = above[-1]
+            lines[first].caption = f"{lines[first].text} {line.text}"
+            for k in (*above[:-1], i):
+                lines[k].caption = ""
+            for k in above:
+                lines[k].kind = LineKind.CAPTION
 
 
 def _is_menu_entry(line: Line) -> bool:

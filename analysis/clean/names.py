@@ -143,6 +143,16 @@ def parse_credit(text: str) -> Credit | None:
     return Credit(people, tuple(EMAIL.findall(text))) if people else None
 
 
+NAMED_EMAIL: Final = re.compile(rf"(?P<name>{NAME})\s*[(<\[]?\s*(?P<email>{EMAIL.pattern})\s*[)>\]]?")
+
+
+def named_email(text: str) -> tuple[str, str] | None:
+    """A name and an e-mail address, and nothing else (``김하은 (haeun@…)``): ``(name, email)``,
+    or ``None``. Whether the name is a reporter's is for the page to say."""
+    m = NAMED_EMAIL.fullmatch(text.strip())
+    return (m["name"], m["email"]) if m else None
+
+
 def credit_prefix(text: str) -> tuple[Credit, int] | None:
     """A credit opening ``text`` (``By 정다은 기자 Posted : …``) and where it ends, or ``None``."""
     if not any(r in text[:MAX_CREDIT_CHARS] for r in roles()):

@@ -24,6 +24,7 @@ from .byline import (
     end_block,
     head_credits,
     introduced_reporter,
+    named_emails,
 )
 from .captions import caption_lines, find_captions
 from .dates import choose_date
@@ -81,10 +82,13 @@ def clean_page(page: str, *, title_hint: str = "") -> CleanedPage:
     paragraphs, dateline_credit, dateline = cut_dateline([paragraph_text(lines[i]) for i in body.paragraphs])
     paragraphs, signoff_credit, signoff = cut_signoff(paragraphs)
     paragraphs, email_credit = cut_trailing_email(paragraphs)
+    named = named_emails(lines, body, [*(lines[i].credit for i in head), dateline_credit, signoff_credit])
     byline = compose_byline([lines[i].credit for i in end], [lines[i].credit for i in head],
-                            [dateline_credit, signoff_credit, introduced_reporter(paragraphs), email_credit])
+                            [dateline_credit, signoff_credit, introduced_reporter(paragraphs), email_credit,
+                             *(credit for _, credit in named)])
 
     used = set(body.paragraphs) | set(caption_lines(lines, end=body.end)) | set(end) | set(head)
+    used.update(i for i, _ in named)
     used.update(i for i in (date, title) if i is not None)
     removed = [*dateline, *([signoff] if signoff else [])]
     removed.extend(line.text for i, line in enumerate(lines) if line.text and i not in used)

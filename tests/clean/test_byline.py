@@ -111,6 +111,10 @@ def test_introduced_reporter(line):
          "권태오 기자 taeoh@news.example.kr, 민소라 기자 sora@news.example.kr"),
         (["By 정다은 기자 Posted : 2024-05-14 10:00 Updated : 2024-05-14 12:00 Share"], ["jungde@news.example.com"],
          "정다은 기자 jungde@news.example.com"),
+        # a byline glued to its date in the head; the closing line gives the same name an e-mail
+        (["김하은 기자I 2024.03.08 16:05:33"], ["김하은 (haeun@news.example.kr)"], "김하은 기자 haeun@news.example.kr"),
+        # a name the page does not credit elsewhere is not taken for a reporter
+        (["김하은 기자I 2024.03.08 16:05:33"], ["문의 (info@news.example.kr)"], "김하은 기자"),
     ],
 )
 def test_byline_put_together(head, foot, byline):
