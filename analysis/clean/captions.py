@@ -13,8 +13,11 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from .kinds import ChromeKind
 from .lines import Line, LineKind
 
+#: How many lines below the body a caption of the article is looked for.
+CAPTION_FOOT_REACH: Final = 4
 #: The marker some sites put before a caption (dropped from the caption).
 CAPTION_MARKER: Final = re.compile(r"^[▲△■□◆◇▶▷☞]\s*")
 
@@ -32,6 +35,20 @@ def find_captions(lines: Sequence[Line], *, end: int) -> list[tuple[int, str]]:
                 seen.add(caption)
                 out.append((i, caption))
     return out
+
+
+def captions_end(lines: Sequence[Line], body_end: int) -> int:
+    """The last line the article's captions may stand on: the body's last line, or a caption
+    below it (a photo closing the article) before the byline block ends, within
+    :data:`CAPTION_FOOT_REACH` lines and before any footer, list or further prose."""
+    end = body_end
+    for i in range(body_end + 1, min(len(lines), body_end + 1 + CAPTION_FOOT_REACH)):
+        line = lines[i]
+        if line.chrome in (ChromeKind.END, ChromeKind.LIST, ChromeKind.NAVIGATION) or line.kind is LineKind.SENTENCE:
+            break
+        if line.kind is LineKind.CAPTION:
+            end = i
+    return end
 
 
 def caption_lines(lines: Sequence[Line], *, end: int) -> list[int]:

@@ -44,8 +44,6 @@ ENGLISH_DATE: Final = re.compile(
 #: label their date and do not end like a sentence (``By … Posted : … Updated : … Share``).
 MAX_DATE_LINE: Final = 80
 MAX_LABELLED_LINE: Final = 160
-#: Characters before a date searched for its label (``최종수정``, ``기사입력 :``).
-LABEL_WINDOW: Final = 16
 #: Without a headline, how many lines above the body count as the article's head.
 HEAD_DATE_REACH: Final = 12
 #: How many lines after the body count as the article's foot.
@@ -58,6 +56,8 @@ DAY_NAME: Final = re.compile(r"[월화수목금토일]요일|\([월화수목금�
 LABEL_KINDS: Final = ("CLOCK", "PUBLISHED", "MODIFIED")
 #: What may stand between a date and a label after it (``2023/05/02 14:31 송고``, ``… (입력)``).
 LABEL_GAP: Final = re.compile(r"[\s:：|｜()\[\]·•,.-]*")
+#: What may stand between a label and the date after it: the label's ending and gap characters.
+LABEL_TAIL: Final = re.compile(r"(?:일시|일자|일|시간|시각|날짜|\s+on)?[\s:：|｜()\[\]·•,=-]*")
 #: A line this short, a date after one word (``방영일 2024.05.03 20:14``): a date whose label the
 #: lists do not know (:attr:`DateKind.OTHER`).
 MAX_OTHER_LABEL_LINE: Final = 40
@@ -154,15 +154,17 @@ def label_spans(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> li
 
 
 def _label_before(segment: str, offset: int, spans: Sequence[tuple[int, int, str]]) -> str | None:
-    """The kind of the last label ending in the :data:`LABEL_WINDOW` characters before a date
-    (``segment`` starts at ``offset`` in the line)."""
-    window = offset + max(0, len(segment) - LABEL_WINDOW)
-    kinds = [kind for start, end, kind in spans if offset <= start and end > window and end <= offset + len(segment)]
-    return kinds[-1] if kinds else None
+    """The kind of the label right before a date, only a label's ending (``일``, ``시간``) and gap
+    characters between (``기사입력 : ``, ``발행일: ``, ``송고시간``); ``segment`` is the text before
+    the date, from ``offset`` in the line. A label word further off is not the date's (``횡단보도를
+    건너고 있다. 2024.7.2`` is not labelled by 보도)."""
+    end = offset + len(segment)
+    return next((kind for start, stop, kind in reversed(spans)
+                 if offset <= start and stop <= end and LABEL_TAIL.fullmatch(segment[stop - offset:])), None)
 
 
 def _label_after(segment: str, offset: int, spans: Sequence[tuple[int, int, str]]) -> str | None:
-    """The kind of a label right after a date (``2023/05/02 14:31 송고``), only gap characters between."""
+    """The kind of the label right after a date (``2023/05/02 14:31 송고``), only gap characters between."""
     gap = LABEL_GAP.match(segment).end()
     return next((kind for start, _, kind in spans if start == offset + gap), None)
 
@@ -231,13 +233,14 @@ def choose_date(lines: Sequence[Line], *, body_start: int, body_end: int, title:
     1. between the headline and the body (the article's head): the first labelled publication
        date there, else the first bare date, else the first date after a label the lists do
        not know (:attr:`DateKind.OTHER`);
-    2. after the body, in the article's foot up to the next list of other stories: the nearest
-       labelled publication date (``2023/05/02 14:31 송고``, ``기사입력 : …`` under the byline,
-       past the copyright line);
+    2. after the body, in the article's foot: the nearest labelled publication date
+       (``2023/05/02 14:31 송고``, ``기사입력 : …`` under the byline, past the copyright line, or
+       a magazine's ``… 7월호 | 등록 2023.06.28`` under the list of the issue's other stories);
     3. above the headline: the nearest labelled publication date;
     4. in the foot again, the nearest bare date, if it stands before the end of the article
        (copyright, footer, comments: the readers' comments below carry their own dates) and
-       within :data:`FOOT_DATE_REACH` lines of the body;
+       before any list of other stories (they carry theirs), within :data:`FOOT_DATE_REACH`
+       lines of the body;
     5. above the headline, the nearest bare date outside a list of other stories that is not a
        calendar page (``2024년 3월 9일 토요일`` is a header's "today").
 
@@ -254,13 +257,12 @@ def choose_date(lines: Sequence[Line], *, body_start: int, body_end: int, title:
         return None
 
     head_top = title + 1 if title is not None else max(0, body_start - HEAD_DATE_REACH)
-    foot, foot_bare = [], []
-    for i in range(body_end + 1, len(lines)):
-        if lines[i].chrome is ChromeKind.LIST:
+    foot = range(body_end + 1, len(lines))
+    foot_bare = []
+    for i in foot[:FOOT_DATE_REACH]:
+        if lines[i].chrome in (ChromeKind.LIST, ChromeKind.END):
             break
-        foot.append(i)
-        if i <= body_end + FOOT_DATE_REACH and not any(lines[j].chrome is ChromeKind.END for j in foot):
-            foot_bare.append(i)
+        foot_bare.append(i)
     above = range((title if title is not None else head_top) - 1, -1, -1)
     in_list = _in_story_lists(lines, above.start + 1)
     for region, kinds, calendar in (

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final, NamedTuple
 
-from ..resources import data_path, load_patterns, load_tagged_patterns
+from ..resources import data_path, load_patterns, load_tagged_patterns, load_words
 from .dates import DATE_VALUE, DateKind, DateMark, blank_dates_and_labels, date_labels, date_mark, find_dates
 from .kinds import ChromeKind, LineKind
 from .names import MAX_CREDIT_CHARS, Credit, credit_prefix, parse_credit
@@ -49,6 +49,12 @@ BUTTON_WORDS_MAX: Final = 3
 #: A separator glued to a reporter's title before a date (``김하은 기자I 2024.03.08``: a Latin I
 #: or l standing for a bar).
 GLUED_SEPARATOR: Final = re.compile(r"(?<=[가-힣])[Il](?=\s|$)")
+#: A photo credit alone on its line (``(사진=홍길동 기자)``, ``[Photo: 서하준 기자]``) credits the photo,
+#: not the article, though it names a reporter; it is at most this long.
+PHOTO_CREDIT: Final = re.compile(r"[\[(<]?\s*(?:사진|그래픽|이미지|영상|Photo|PHOTO|photo)\s*(?:제공)?\s*[=:：]")
+MAX_PHOTO_CREDIT: Final = 60
+#: A speaker line: an optional transcript marker, a name, a slash and the speaker's role.
+SPEAKER_LINE: Final = re.compile(r"(?:\[[가-힣 ]{1,6}\]\s*)?(?P<name>[가-힣]{2,4})\s*/\s*(?P<role>[가-힣A-Za-z0-9 ·]{1,24}?)")
 #: Longest line taken for the text of a caption whose credit stands on the next line.
 MAX_SPLIT_CAPTION: Final = 60
 #: Marks that open a subhead or a list entry, never a caption's text (``▶ 첫 번째 과제``).
@@ -86,6 +92,7 @@ class CleanerLists(NamedTuple):
     chrome: dict[str, tuple[re.Pattern[str], ...]]
     captions: tuple[re.Pattern[str], ...]
     date_labels: dict[str, tuple[re.Pattern[str], ...]]
+    sections: frozenset[str]
 
     def any_chrome(self, *kinds: ChromeKind) -> re.Pattern[str]:
         """One pattern that fully matches a line wherever one of ``kinds``' patterns would."""
@@ -104,6 +111,7 @@ def cleaner_lists() -> CleanerLists:
         chrome=load_tagged_patterns(data_path("chrome_lines.txt"), tuple(ChromeKind)),
         captions=load_patterns(data_path("caption_patterns.txt")),
         date_labels=date_labels(),
+        sections=frozenset(load_words(data_path("section_names.txt"))),
     )
 
 
@@ -116,6 +124,8 @@ def chrome_kind(text: str, lists: CleanerLists) -> ChromeKind | None:
     words = [w for w in BUTTON_GAP.split(text) if w]
     if not 2 <= len(words) <= MAX_BUTTONS:
         return None
+    if all(w in lists.sections for w in words):  # 전체 정치 경제 사회: the site's menu without separators
+        return ChromeKind.NAVIGATION
     for kind, buttons in ((ChromeKind.FURNITURE, lists.any_chrome(ChromeKind.FURNITURE)),
                           (ChromeKind.NAVIGATION, lists.any_chrome(ChromeKind.FURNITURE, ChromeKind.NAVIGATION))):
         # cover the words with buttons of one to three words each (dynamic programming over positions)
@@ -128,9 +138,30 @@ def chrome_kind(text: str, lists: CleanerLists) -> ChromeKind | None:
     return None
 
 
+def is_speaker_line(text: str) -> bool:
+    """A transcript's speaker line: ``[방순덕 / 마을 주민]``, ``[인터뷰] 박순자 / 주민``,
+    ``오정민 / 구청 치수과장`` (a name starting with a surname, a role of ``roles.txt`` at the end)."""
+    if text.startswith(("[", "(")) and text.endswith(("]", ")")):
+        return True
+    m = SPEAKER_LINE.fullmatch(text)
+    return bool(m and m["name"].startswith(speaker_words().surnames) and m["role"].endswith(speaker_words().roles))
+
+
+class SpeakerWords(NamedTuple):
+    surnames: tuple[str, ...]
+    roles: tuple[str, ...]
+
+
+@cache
+def speaker_words() -> SpeakerWords:
+    """The surnames and roles of ``analysis/data`` (the quote lists') that tell a speaker line."""
+    return SpeakerWords(load_words(data_path("surnames.txt")), load_words(data_path("roles.txt")))
+
+
 def is_menu_bar(text: str) -> bool:
-    """Short items joined by separators: ``로그인 | 회원가입 | 마이페이지``, ``정치 · 선거``."""
-    if text.startswith(("[", "(")) and text.endswith(("]", ")")):  # [방순덕 / 마을 주민] names a speaker
+    """Short items joined by separators: ``로그인 | 회원가입 | 마이페이지``, ``정치 · 선거``; not a
+    transcript's speaker line (:func:`is_speaker_line`)."""
+    if is_speaker_line(text):
         return False
     parts = [p for p in PART_SEPARATOR.split(text) if p]
     return len(parts) >= 2 and all(len(p) <= MENU_PART_MAX and not SENTENCE_END.search(p) for p in parts)
@@ -214,6 +245,8 @@ def classify_line(raw: str, lists: CleanerLists) -> Line:
             credit = opening[0]
         kind = LineKind.OTHER if date.kind is DateKind.OTHER else LineKind.DATE  # an unknown label may be a word
         return Line(raw, text, kind, is_item, date, credit=credit)
+    if PHOTO_CREDIT.match(text) and len(text) <= MAX_PHOTO_CREDIT:  # (사진=홍길동 기자): a photo's, not the article's
+        return Line(raw, text, LineKind.CAPTION)
     credit = credit or parse_credit(text) or _credit_with_extras(text, lists)
     if credit is not None:
         return Line(raw, text, LineKind.BYLINE, is_item, credit=credit)

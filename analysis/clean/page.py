@@ -26,7 +26,7 @@ from .byline import (
     introduced_reporter,
     named_emails,
 )
-from .captions import caption_lines, find_captions
+from .captions import caption_lines, captions_end, find_captions
 from .dates import choose_date
 from .lines import Line, classify_lines
 from .text import normalize_text
@@ -87,7 +87,8 @@ def clean_page(page: str, *, title_hint: str = "") -> CleanedPage:
                             [dateline_credit, signoff_credit, introduced_reporter(paragraphs), email_credit,
                              *(credit for _, credit in named)])
 
-    used = set(body.paragraphs) | set(caption_lines(lines, end=body.end)) | set(end) | set(head)
+    last_caption = captions_end(lines, body.end)
+    used = set(body.paragraphs) | set(caption_lines(lines, end=last_caption)) | set(end) | set(head)
     used.update(i for i, _ in named)
     used.update(i for i in (date, title) if i is not None)
     removed = [*dateline, *([signoff] if signoff else [])]
@@ -96,7 +97,7 @@ def clean_page(page: str, *, title_hint: str = "") -> CleanedPage:
         title=lines[title].text if title is not None else "",
         date=lines[date].date.iso if date is not None and lines[date].date else "",
         byline=byline,
-        captions=[caption for _, caption in find_captions(lines, end=body.end)],
+        captions=[caption for _, caption in find_captions(lines, end=last_caption)],
         paragraphs=paragraphs,
         removed=removed,
     )
