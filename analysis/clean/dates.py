@@ -237,10 +237,10 @@ def choose_date(lines: Sequence[Line], *, body_start: int, body_end: int, title:
        (``2023/05/02 14:31 송고``, ``기사입력 : …`` under the byline, past the copyright line, or
        a magazine's ``… 7월호 | 등록 2023.06.28`` under the list of the issue's other stories);
     3. above the headline: the nearest labelled publication date;
-    4. in the foot again, the nearest bare date, if it stands before the end of the article
-       (copyright, footer, comments: the readers' comments below carry their own dates) and
-       before any list of other stories (they carry theirs), within :data:`FOOT_DATE_REACH`
-       lines of the body;
+    4. in the foot again, the nearest bare date within :data:`FOOT_DATE_REACH` lines of the body,
+       not in a list of other stories (they carry their own dates); past the end of the article
+       (copyright, footer, a comment section) only a date alone on its line, before any prose
+       (the readers' comments carry their own dates, often beside a nickname);
     5. above the headline, the nearest bare date outside a list of other stories that is not a
        calendar page (``2024년 3월 9일 토요일`` is a header's "today").
 
@@ -259,10 +259,17 @@ def choose_date(lines: Sequence[Line], *, body_start: int, body_end: int, title:
     head_top = title + 1 if title is not None else max(0, body_start - HEAD_DATE_REACH)
     foot = range(body_end + 1, len(lines))
     foot_bare = []
+    ended = listed = False
     for i in foot[:FOOT_DATE_REACH]:
-        if lines[i].chrome in (ChromeKind.LIST, ChromeKind.END):
-            break
-        foot_bare.append(i)
+        line = lines[i]
+        if line.chrome is ChromeKind.END:
+            ended, listed = True, False
+        elif line.chrome is ChromeKind.LIST or (ended and line.kind is LineKind.SENTENCE):
+            listed = line.chrome is ChromeKind.LIST
+            if not listed:
+                break
+        if not listed and (not ended or is_date_only(line.text)):
+            foot_bare.append(i)
     above = range((title if title is not None else head_top) - 1, -1, -1)
     in_list = _in_story_lists(lines, above.start + 1)
     for region, kinds, calendar in (
@@ -276,6 +283,12 @@ def choose_date(lines: Sequence[Line], *, body_start: int, body_end: int, title:
         if hit is not None:
             return hit
     return None
+
+
+def is_date_only(line: str) -> bool:
+    """A line holding a date and nothing else but time and day words (``2024-06-24 09:15:02``)."""
+    dates = find_dates(line)
+    return bool(dates) and not re.search(r"[가-힣A-Za-z]", DAY_NAME.sub("", DATE_WORDS.sub("", _without(line, dates, []))))
 
 
 def _in_story_lists(lines: Sequence[Line], stop: int) -> list[bool]:

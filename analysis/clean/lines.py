@@ -51,7 +51,7 @@ BUTTON_WORDS_MAX: Final = 3
 GLUED_SEPARATOR: Final = re.compile(r"(?<=[가-힣])[Il](?=\s|$)")
 #: A photo credit alone on its line (``(사진=홍길동 기자)``, ``[Photo: 서하준 기자]``) credits the photo,
 #: not the article, though it names a reporter; it is at most this long.
-PHOTO_CREDIT: Final = re.compile(r"[\[(<]?\s*(?:사진|그래픽|이미지|영상|Photo|PHOTO|photo)\s*(?:제공)?\s*[=:：]")
+PHOTO_CREDIT: Final = re.compile(r"[\[(<]?\s*/?\s*(?:사진|그래픽|이미지|영상|Photo|PHOTO|photo)\s*(?:제공)?\s*[=:：]")
 MAX_PHOTO_CREDIT: Final = 60
 #: A speaker line: an optional transcript marker, a name, a slash and the speaker's role.
 SPEAKER_LINE: Final = re.compile(r"(?:\[[가-힣 ]{1,6}\]\s*)?(?P<name>[가-힣]{2,4})\s*/\s*(?P<role>[가-힣A-Za-z0-9 ·]{1,24}?)")
@@ -124,8 +124,8 @@ def chrome_kind(text: str, lists: CleanerLists) -> ChromeKind | None:
     words = [w for w in BUTTON_GAP.split(text) if w]
     if not 2 <= len(words) <= MAX_BUTTONS:
         return None
-    if all(w in lists.sections for w in words):  # 전체 정치 경제 사회: the site's menu without separators
-        return ChromeKind.NAVIGATION
+    if not PART_SEPARATOR.search(text) and all(w in lists.sections for w in words):  # 전체 정치 경제 사회
+        return ChromeKind.NAVIGATION  # the site's menu without separators (with them it is a menu bar)
     for kind, buttons in ((ChromeKind.FURNITURE, lists.any_chrome(ChromeKind.FURNITURE)),
                           (ChromeKind.NAVIGATION, lists.any_chrome(ChromeKind.FURNITURE, ChromeKind.NAVIGATION))):
         # cover the words with buttons of one to three words each (dynamic programming over positions)
