@@ -34,7 +34,7 @@ DATE_VALUE: Final = re.compile(
 #: Dates written the English way on Korean sites: ``Aug. 21, 2024 - 07:05``, ``21 August 2024``.
 MONTHS: Final = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_CLOCK = r"(?:\s*[-,–]?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>AM|PM|am|pm))?)?"
+_CLOCK = r"(?:\s*(?:[-,–]|at)?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>AM|PM|am|pm))?)?"
 #: A two-digit year is read only with two-digit month and day and a time: ``24.03.08 17:20``.
 SHORT_DATE: Final = re.compile(r"(?<![\d.])(?P<y>\d{2})\.(?P<m>\d{2})\.(?P<d>\d{2})\.?\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?![\d:])")
 ENGLISH_DATE: Final = re.compile(
@@ -57,7 +57,9 @@ LABEL_KINDS: Final = ("CLOCK", "PUBLISHED", "MODIFIED")
 #: What may stand between a date and a label after it (``2023/05/02 14:31 송고``, ``… (입력)``).
 LABEL_GAP: Final = re.compile(r"[\s:：|｜()\[\]·•,.-]*")
 #: What may stand between a label and the date after it: the label's ending and gap characters.
-LABEL_TAIL: Final = re.compile(r"(?:일시|일자|일|시간|시각|날짜|\s+on)?[\s:：|｜()\[\]·•,=-]*")
+LABEL_TAIL: Final = re.compile(r"\s*(?:일시|일자|일|시간|시각|날짜|on)?[\s:：|｜()\[\]·•,=-]*")
+#: A web address: a date inside one (``…/2024/03/08/…``) is no date of the page's.
+URL: Final = re.compile(r"(?:https?://|www\.)\S+")
 #: A line this short, a date after one word (``방영일 2024.05.03 20:14``): a date whose label the
 #: lists do not know (:attr:`DateKind.OTHER`).
 MAX_OTHER_LABEL_LINE: Final = 40
@@ -99,7 +101,8 @@ def parse_date(value: str) -> str:
 
 
 def find_dates(value: str) -> list[tuple[int, int, str]]:
-    """Every valid date in ``value`` as ``(start, end, ISO 8601)``, in order."""
+    """Every valid date in ``value`` as ``(start, end, ISO 8601)``, in order; none inside a web
+    address."""
     found = []
     for m in DATE_VALUE.finditer(value):
         iso = _iso(m["y"], m["m"], m["d"], m["H"], m["M"], m["S"], m["ampm"])
@@ -114,6 +117,9 @@ def find_dates(value: str) -> list[tuple[int, int, str]]:
         iso = _iso(m["y"], month, m["d"] or m["d2"], m["H"], m["M"], m["S"], m["ampm"])
         if iso:
             found.append((m.start(), m.end(), iso))
+    if "www." in value or "://" in value:
+        urls = [u.span() for u in URL.finditer(value)]
+        found = [d for d in found if not any(a < d[1] and d[0] < b for a, b in urls)]
     return sorted(found)
 
 

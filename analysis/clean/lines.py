@@ -53,6 +53,8 @@ GLUED_SEPARATOR: Final = re.compile(r"(?<=[가-힣])[Il](?=\s|$)")
 #: not the article, though it names a reporter; it is at most this long.
 PHOTO_CREDIT: Final = re.compile(r"[\[(<]?\s*/?\s*(?:사진|그래픽|이미지|영상|Photo|PHOTO|photo)\s*(?:제공)?\s*[=:：]")
 MAX_PHOTO_CREDIT: Final = 60
+#: A breadcrumb's separator (``사회 > 교육``): a breadcrumb beside a date is the article's section.
+BREADCRUMB: Final = re.compile(r"[>›»]")
 #: A speaker line: an optional transcript marker, a name, a slash and the speaker's role.
 SPEAKER_LINE: Final = re.compile(r"(?:\[[가-힣 ]{1,6}\]\s*)?(?P<name>[가-힣]{2,4})\s*/\s*(?P<role>[가-힣A-Za-z0-9 ·]{1,24}?)")
 #: Longest line taken for the text of a caption whose credit stands on the next line.
@@ -191,10 +193,11 @@ def _meta_parts(text: str, lists: CleanerLists) -> tuple[DateMark | None, Credit
         elif found is not None:
             credit = credit or found
         elif (chrome := chrome_kind(part, lists)) is not None:
-            navigation = navigation or chrome is ChromeKind.NAVIGATION
+            navigation = navigation or (chrome is ChromeKind.NAVIGATION and not BREADCRUMB.search(part)
+                                        and not all(w in lists.sections for w in part.split()))
         elif not (DATE_VALUE.search(part) or is_label(part)):
             return None, None
-    if date is not None and navigation:  # 홈 | 로그인 | 회원가입 | 2024.4.19 (금): the site's clock
+    if date is not None and navigation:  # 로그인 | 회원가입 | 2024.4.19 (금): the site's clock (not 사회 > 교육 | …)
         date = DateMark(DateKind.CLOCK, date.iso, date.calendar)
     return date, credit
 
@@ -280,7 +283,10 @@ def classify_lines(page: str) -> list[Line]:
 
 
 def _is_credit_only(text: str, lists: CleanerLists) -> bool:
-    """A caption line that is nothing but a photo credit (``[동방통신 자료사진]``, ``(사진=독자 제공)``)."""
+    """A caption line that is nothing but a photo credit (``[동방통신 자료사진]``, ``(사진=독자 제공)``,
+    ``/사진=홍길동 기자``)."""
+    if PHOTO_CREDIT.match(text) and len(text) <= MAX_PHOTO_CREDIT:
+        return True
     return any((m := p.search(text)) and m.start() == 0 and m.end() == len(text) for p in lists.captions)
 
 
@@ -288,15 +294,21 @@ def _join_split_captions(lines: list[Line], lists: CleanerLists) -> None:
     """A photo credit alone on its line closes the caption written right above it (no blank line
     between): ``뉴욕 지하철 역사 개찰구`` (printed once or twice) then ``[동방통신 자료사진]`` is one
     caption, ``뉴욕 지하철 역사 개찰구 [동방통신 자료사진]``. The text lines are short lines that are
-    neither sentences nor subheads; they become caption lines."""
+    not subheads, nor sentences, except a short sentence set apart with its credit by blank lines
+    (a caption block: ``시민들이 광장을 걷고 있다.`` over ``/사진=홍길동 기자``); they become caption
+    lines."""
+    def blank(k: int) -> bool:
+        return not 0 <= k < len(lines) or lines[k].kind is LineKind.BLANK
+
     for i, line in enumerate(lines):
         if line.kind is not LineKind.CAPTION or line.caption is not None or not _is_credit_only(line.text, lists):
             continue
         above: list[int] = []
         j = i - 1
-        while (j >= 0 and lines[j].kind is LineKind.OTHER and lines[j].date is None and not lines[j].is_item
-               and len(lines[j].text) <= MAX_SPLIT_CAPTION and not SUBHEAD_OPENING.match(lines[j].text)
-               and len({lines[k].text for k in (*above, j)}) == 1):
+        while (j >= 0 and lines[j].date is None and not lines[j].is_item and len(lines[j].text) <= MAX_SPLIT_CAPTION
+               and not SUBHEAD_OPENING.match(lines[j].text) and len({lines[k].text for k in (*above, j)}) == 1
+               and (lines[j].kind is LineKind.OTHER
+                    or (lines[j].kind is LineKind.SENTENCE and not above and blank(j - 1) and blank(i + 1)))):
             above.append(j)
             j -= 1
         if above:

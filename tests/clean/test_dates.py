@@ -27,6 +27,8 @@ from analysis.clean.dates import DateKind, date_labels, date_mark
         ("September 3, 2019 5:45 PM", "2019-09-03T17:45"),
         ("21 August 2024", "2024-08-21"),
         ("2009-01-20", "2009-01-20"),
+        ("March 8, 2024 at 2:05 PM", "2024-03-08T14:05"),
+        ("https://news.example.kr/2024/03/08/1234", ""),  # a web address is not a date
         ("2022.13.01", ""),
         ("날짜 없음", ""),
     ],
@@ -71,6 +73,8 @@ def test_parse_date_never_raises(text):
         ("2024.03.08 16:05 (최종 수정 2024.03.08 17:20)", DateKind.BARE, "2024-03-08T16:05"),
         ("기사입력: 2024/03/04 [11:20]  최종편집: 2024/03/05 [09:00]", DateKind.PUBLISHED, "2024-03-04T11:20"),
         ("방송일 2024.05.03 (금) 오후 8:14", DateKind.PUBLISHED, "2024-05-03T20:14"),
+        ("게재 일자 2024-03-08", DateKind.PUBLISHED, "2024-03-08"),
+        ("횡단보도를 건너고 있다. 2024.7.2", None, None),  # 보도 inside a word, far from the date, is no label
         ("UPDATE 2024-06-11 07:12 (Tue)", DateKind.MODIFIED, "2024-06-11T07:12"),
         ("2024.03.09 14:05 현재", DateKind.CLOCK, "2024-03-09T14:05"),
         # a one-word label the lists do not know

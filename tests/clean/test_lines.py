@@ -113,8 +113,32 @@ def test_caption_with_its_credit_on_the_next_line_is_one_caption():
 
 @pytest.mark.parametrize("above", ["▶ 첫 번째 과제", "Q. 소감은?", "정부가 새 정책을 발표했다."])
 def test_a_subhead_or_sentence_above_a_credit_is_not_its_text(above):
-    lines = classify_lines(f"{above}\n[사진=뉴시스]")
-    assert lines[0].kind is not LineKind.CAPTION and lines[1].caption is None
+    lines = classify_lines(f"시는 14일 이런 내용을 밝혔다.\n{above}\n[사진=뉴시스]\n시는 내년부터 시행한다.")
+    assert lines[1].kind is not LineKind.CAPTION and lines[2].caption is None
+
+
+def test_a_short_sentence_set_apart_with_its_credit_is_a_caption():
+    lines = classify_lines("시는 14일 이런 내용을 밝혔다.\n\n시민들이 광장을 걷고 있다.\n/사진=홍길동 기자\n\n시는 내년부터 시행한다.")
+    assert lines[2].caption == "시민들이 광장을 걷고 있다. /사진=홍길동 기자"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("처음으로 | 로그인 | 회원가입 | 2024.4.19 (금)", "clock"),  # a date in the login bar: the site's clock
+        ("사회 > 교육 | 2024.03.08 14:00", "bare"),  # a breadcrumb beside it: the article's section
+        ("정치 | 경제 | 2024.03.08", "bare"),
+    ],
+)
+def test_date_in_a_bar(line, kind):
+    assert classify_line(line, cleaner_lists()).date.kind == kind
+
+
+@pytest.mark.parametrize("line", ["[청년 주거 리포트 ③]", "<기획연재>"])
+def test_a_bracketed_label_is_no_headline(line):
+    from analysis.clean.title import is_headline
+
+    assert not is_headline(classify_line(line, cleaner_lists()))
 
 
 def test_menu_bar_needs_short_parts():
