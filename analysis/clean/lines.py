@@ -23,7 +23,7 @@ from typing import Final, NamedTuple
 from ..resources import data_path, load_patterns, load_tagged_patterns, load_words
 from .dates import DATE_VALUE, DateKind, DateMark, blank_dates_and_labels, date_labels, date_mark, find_dates
 from .kinds import ChromeKind, LineKind
-from .names import MAX_CREDIT_CHARS, Credit, credit_prefix, parse_credit
+from .names import MAX_CREDIT_CHARS, Credit, credit_prefix, parse_credit, surnames
 from .text import BULLET, SENTENCE_END, is_sentence, normalize_text
 
 #: Separators between the parts of one line (menu bars, date lines with counters).
@@ -157,7 +157,7 @@ class SpeakerWords(NamedTuple):
 @cache
 def speaker_words() -> SpeakerWords:
     """The surnames and roles of ``analysis/data`` (the quote lists') that tell a speaker line."""
-    return SpeakerWords(load_words(data_path("surnames.txt")), load_words(data_path("roles.txt")))
+    return SpeakerWords(surnames(), load_words(data_path("roles.txt")))
 
 
 def is_menu_bar(text: str) -> bool:

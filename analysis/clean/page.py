@@ -30,7 +30,7 @@ from .captions import caption_lines, captions_end, find_captions
 from .dates import choose_date
 from .lines import Line, classify_lines
 from .text import normalize_text
-from .title import find_title
+from .title import find_title, title_text
 
 
 @dataclass(slots=True)
@@ -94,7 +94,7 @@ def clean_page(page: str, *, title_hint: str = "") -> CleanedPage:
     removed = [*dateline, *([signoff] if signoff else [])]
     removed.extend(line.text for i, line in enumerate(lines) if line.text and i not in used)
     return CleanedPage(
-        title=lines[title].text if title is not None else "",
+        title=title_text(lines[title]) if title is not None else "",
         date=lines[date].date.iso if date is not None and lines[date].date else "",
         byline=byline,
         captions=[caption for _, caption in find_captions(lines, end=last_caption)],

@@ -43,10 +43,17 @@ MIN_TITLE_CHARS: Final = 8
 HEAD_REACH: Final = 40
 #: How many headline-like lines in a row can be a headline and its subtitles.
 MAX_HEADLINE_RUN: Final = 4
+#: A label some pages print before the headline.
+TITLE_LABEL: Final = re.compile(r"^(?:기사\s*)?(?:제목|Title|TITLE)\s*[:：]\s*")
 #: A line that is all one bracketed label (``[청년 주거 리포트 ③]``, ``<기획연재>``, ``【단독】``).
 BRACKETED_LABEL: Final = re.compile(r"\[[^\[\]]+\]|<[^<>]+>|【[^【】]+】|〈[^〈〉]+〉|《[^《》]+》")
 #: Subtitle and list markers: a line opening with one is not the headline.
 SUBTITLE_MARKS: Final = ("-", "–", "—", "▶", "▷", "■", "□", "◆", "◇", "●", "ㆍ", "…", "☞", "※")
+
+
+def title_text(line: Line) -> str:
+    """The headline as the page gives it, without a label before it (``제목 : …`` on a board-style page)."""
+    return TITLE_LABEL.sub("", line.text)
 
 
 def is_headline(line: Line) -> bool:
