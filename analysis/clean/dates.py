@@ -195,7 +195,7 @@ def date_mark(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> Date
     starts = [start for start, _, _ in dates] + [len(line)]
     post = (_label_before(line[:starts[0]], 0, spans) is None
             and _label_after(line[ends[-1]:], ends[-1], spans) is not None)
-    bare_line = len(line) <= MAX_DATE_LINE and not HANGUL.search(DATE_WORDS.sub("", _without(line, dates, spans)))
+    bare_line = len(line) <= MAX_DATE_LINE and not HANGUL.search(_words_besides(line, dates, spans))
     bare = modified = None
     for n, (_, _, iso) in enumerate(dates):
         if post:
@@ -210,18 +210,23 @@ def date_mark(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> Date
             bare = DateMark(DateKind.BARE, iso, calendar="T" not in iso and bool(DAY_NAME.search(line)))
     if bare or modified:
         return bare or modified
-    if len(line) <= MAX_OTHER_LABEL_LINE and UNKNOWN_LABEL.fullmatch(line[:starts[0]]) and not HANGUL.search(
-            DATE_WORDS.sub("", _without(line[starts[0]:], [(s - starts[0], e - starts[0], i) for s, e, i in dates], []))):
+    if (len(line) <= MAX_OTHER_LABEL_LINE and UNKNOWN_LABEL.fullmatch(line[:starts[0]])
+            and not HANGUL.search(_words_besides(line, dates, [])[starts[0]:])):
         return DateMark(DateKind.OTHER, dates[0][2])
     return None
 
 
 def _without(line: str, dates: Sequence[tuple[int, int, str]], spans: Sequence[tuple[int, int, str]]) -> str:
-    """``line`` with its dates and labels blanked out."""
+    """``line`` with its dates and labels blanked out (same length, so positions still hold)."""
     chars = list(line)
     for start, end, _ in (*dates, *spans):
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _words_besides(line: str, dates: Sequence[tuple[int, int, str]], spans: Sequence[tuple[int, int, str]]) -> str:
+    """What ``line`` says besides its dates, their labels and time and day words (오전, 요일, 일)."""
+    return DATE_WORDS.sub(" ", _without(line, dates, spans))
 
 
 def blank_dates_and_labels(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> str:
@@ -253,6 +258,7 @@ def choose_date(lines: Sequence[Line], *, body_start: int, body_end: int, title:
     Modification times and site clocks (``최종편집``, ``오늘``, a date in the login bar) are never
     chosen.
     """
+    from .body import list_lines  # imported here: body imports lines, which imports this module
     def first(indices: Iterable[int], *kinds: DateKind, calendar: bool = True) -> int | None:
         order = list(indices)
         for wanted in kinds:
@@ -277,7 +283,7 @@ def choose_date(lines: Sequence[Line], *, body_start: int, body_end: int, title:
         if not listed and (not ended or is_date_only(line.text)):
             foot_bare.append(i)
     above = range((title if title is not None else head_top) - 1, -1, -1)
-    in_list = _in_story_lists(lines, above.start + 1)
+    in_list = list_lines(lines)
     for region, kinds, calendar in (
         (range(head_top, body_start), (DateKind.PUBLISHED, DateKind.BARE, DateKind.OTHER), True),
         (foot, (DateKind.PUBLISHED,), True),
@@ -294,17 +300,5 @@ def choose_date(lines: Sequence[Line], *, body_start: int, body_end: int, title:
 def is_date_only(line: str) -> bool:
     """A line holding a date and nothing else but time and day words (``2024-06-24 09:15:02``)."""
     dates = find_dates(line)
-    return bool(dates) and not re.search(r"[가-힣A-Za-z]", DAY_NAME.sub("", DATE_WORDS.sub("", _without(line, dates, []))))
+    return bool(dates) and not re.search(r"[가-힣A-Za-z]", DAY_NAME.sub("", _words_besides(line, dates, [])))
 
-
-def _in_story_lists(lines: Sequence[Line], stop: int) -> list[bool]:
-    """For the lines before ``stop``: whether each sits in a list of other stories (under a list
-    header such as ``많이 본 뉴스``, up to the next sentence)."""
-    out, inside = [], False
-    for line in lines[:stop]:
-        if line.chrome is ChromeKind.LIST:
-            inside = True
-        elif line.kind is LineKind.SENTENCE:
-            inside = False
-        out.append(inside)
-    return out

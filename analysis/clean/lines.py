@@ -146,18 +146,18 @@ def is_speaker_line(text: str) -> bool:
     if text.startswith(("[", "(")) and text.endswith(("]", ")")):
         return True
     m = SPEAKER_LINE.fullmatch(text)
-    return bool(m and m["name"].startswith(speaker_words().surnames) and m["role"].endswith(speaker_words().roles))
-
-
-class SpeakerWords(NamedTuple):
-    surnames: tuple[str, ...]
-    roles: tuple[str, ...]
+    return bool(m and m["name"].startswith(surnames()) and m["role"].endswith(speaker_roles()))
 
 
 @cache
-def speaker_words() -> SpeakerWords:
-    """The surnames and roles of ``analysis/data`` (the quote lists') that tell a speaker line."""
-    return SpeakerWords(surnames(), load_words(data_path("roles.txt")))
+def speaker_roles() -> tuple[str, ...]:
+    """The roles that end a speaker line (``roles.txt``, shared with the quote attribution)."""
+    return load_words(data_path("roles.txt"))
+
+
+def is_photo_credit(text: str) -> bool:
+    """A photo credit alone on its line (``(사진=홍길동 기자)``, ``/사진제공=달빛엔터테인먼트``)."""
+    return bool(PHOTO_CREDIT.match(text)) and len(text) <= MAX_PHOTO_CREDIT
 
 
 def is_menu_bar(text: str) -> bool:
@@ -248,7 +248,7 @@ def classify_line(raw: str, lists: CleanerLists) -> Line:
             credit = opening[0]
         kind = LineKind.OTHER if date.kind is DateKind.OTHER else LineKind.DATE  # an unknown label may be a word
         return Line(raw, text, kind, is_item, date, credit=credit)
-    if PHOTO_CREDIT.match(text) and len(text) <= MAX_PHOTO_CREDIT:  # (사진=홍길동 기자): a photo's, not the article's
+    if is_photo_credit(text):  # (사진=홍길동 기자) credits a photo, not the article
         return Line(raw, text, LineKind.CAPTION)
     credit = credit or parse_credit(text) or _credit_with_extras(text, lists)
     if credit is not None:
@@ -285,9 +285,7 @@ def classify_lines(page: str) -> list[Line]:
 def _is_credit_only(text: str, lists: CleanerLists) -> bool:
     """A caption line that is nothing but a photo credit (``[동방통신 자료사진]``, ``(사진=독자 제공)``,
     ``/사진=홍길동 기자``)."""
-    if PHOTO_CREDIT.match(text) and len(text) <= MAX_PHOTO_CREDIT:
-        return True
-    return any((m := p.search(text)) and m.start() == 0 and m.end() == len(text) for p in lists.captions)
+    return is_photo_credit(text) or any((m := p.search(text)) and m.start() == 0 and m.end() == len(text) for p in lists.captions)
 
 
 def _join_split_captions(lines: list[Line], lists: CleanerLists) -> None:

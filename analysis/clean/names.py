@@ -166,6 +166,7 @@ def parse_credit(text: str) -> Credit | None:
     return Credit(people, tuple(EMAIL.findall(text))) if people else None
 
 
+#: A name and an e-mail address alone on a line (``김하은 (haeun@…)``).
 NAMED_EMAIL: Final = re.compile(rf"(?P<name>{NAME})\s*[(<\[]?\s*(?P<email>{EMAIL.pattern})\s*[)>\]]?")
 
 
