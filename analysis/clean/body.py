@@ -110,9 +110,10 @@ def body_run(lines: Sequence[Line]) -> tuple[int, int]:
 
 
 def stops_body(line: Line) -> bool:
-    """A line the body never reaches across: a date or byline line (the article's head or foot),
-    navigation, a menu bar, or the end of the article."""
-    return (line.kind in (LineKind.DATE, LineKind.BYLINE, LineKind.MENU)
+    """A line the body never reaches across: a date or byline line (the article's head or foot;
+    a date after an unknown label too: ``닉네임 2024.03.04 13:05`` opens a comment), navigation, a
+    menu bar, or the end of the article."""
+    return (line.kind in (LineKind.DATE, LineKind.BYLINE, LineKind.MENU) or line.date is not None
             or line.chrome in (ChromeKind.NAVIGATION, ChromeKind.END))
 
 

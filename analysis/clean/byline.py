@@ -27,7 +27,7 @@ from ..resources import data_path, load_words
 from .body import Body
 from .kinds import ChromeKind, LineKind
 from .lines import Line
-from .names import NAME, Credit, format_byline, parse_credit, people_pattern, roles
+from .names import NAME, Credit, format_byline, named_email, parse_credit, people_pattern, roles
 from .text import EMAIL, alternation
 
 #: How many of the body's first paragraphs may open with the dateline.
@@ -63,7 +63,8 @@ def dateline_people_regex() -> re.Pattern[str]:
 
 def end_block(lines: Sequence[Line], body: Body) -> list[int]:
     """The byline lines closing the body: the first byline line from the body to just after it
-    (up to a list of other stories) and the byline lines right below it."""
+    (up to a list of other stories), the byline lines right below it, and an e-mail line a few
+    lines further down past the date, buttons and the reporter's bio."""
     first = None
     for i in range(body.start, min(len(lines), body.end + 1 + BYLINE_REACH)):
         if lines[i].chrome is ChromeKind.LIST and i > body.end:
@@ -74,12 +75,31 @@ def end_block(lines: Sequence[Line], body: Body) -> list[int]:
     if first is None:
         return []
     block = [first]
-    for i in range(first + 1, len(lines)):
-        if lines[i].kind is LineKind.BYLINE:
-            block.append(i)
-        elif lines[i].kind is not LineKind.BLANK:
-            break
+    names = tuple(p.name for p in lines[first].credit.people) if lines[first].credit else ()
+    for i in range(first + 1, min(len(lines), first + 1 + BYLINE_REACH)):
+        line = lines[i]
+        right_below = all(lines[k].kind is LineKind.BLANK for k in range(block[-1] + 1, i))
+        if line.kind is LineKind.BYLINE and (right_below or not (line.credit and line.credit.people)):
+            block.append(i)  # the next reporter's line, or the e-mail a few lines down
+        elif not (line.kind in (LineKind.BLANK, LineKind.DATE) or line.chrome is ChromeKind.FURNITURE
+                  or (names and line.kind is LineKind.SENTENCE and line.text.startswith(names))):
+            break  # past the date, buttons and the reporter's bio (배준호 기자는 …) the byline block ends
     return block
+
+
+def named_emails(lines: Sequence[Line], body: Body, credits: Sequence[Credit | None]) -> list[tuple[int, Credit]]:
+    """Lines just below the body that give a reporter the page credits elsewhere (``credits``:
+    the head's byline, the dateline) an e-mail address: ``김하은 (haeun@…)`` under an article
+    by ``김하은 기자``. Returns ``(line index, the e-mail as a credit)``."""
+    names = {person.name for credit in credits if credit for person in credit.people}
+    out = []
+    for i in range(body.end + 1, min(len(lines), body.end + 1 + BYLINE_REACH)):
+        if lines[i].chrome is not None and lines[i].chrome is not ChromeKind.FURNITURE:
+            break
+        found = named_email(lines[i].text) if lines[i].kind is LineKind.OTHER else None
+        if found and found[0] in names:
+            out.append((i, Credit(emails=(found[1],))))
+    return out
 
 
 def head_credits(lines: Sequence[Line], body: Body, *, title: int | None) -> list[int]:

@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Final
 
 from ..resources import data_path, load_tagged_patterns
-from .kinds import ChromeKind
+from .kinds import ChromeKind, LineKind
 from .text import HANGUL, SENTENCE_END
 
 if TYPE_CHECKING:
@@ -28,13 +28,13 @@ if TYPE_CHECKING:
 DATE_VALUE: Final = re.compile(
     r"(?P<y>(?:19|20)\d{2})\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\d{1,2})\s*[.일]?"
     r"(?:\s*\([월화수목금토일]\)|\s*[월화수목금토일]요일)?"
-    r"(?:\s*\(?\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?:[:시])\s*(?:(?P<M>\d{1,2})\s*분?)?"
-    r"(?:\s*:\s*(?P<S>\d{2}))?\)?)?"
+    r"(?:(?:\s*[(\[]?|T)\s*(?P<ampm>오전|오후|AM|PM|am|pm)?\s*(?P<H>\d{1,2})\s*(?:[:시])\s*(?:(?P<M>\d{1,2})\s*분?)?"
+    r"(?:\s*:\s*(?P<S>\d{2}))?[)\]]?)?"
 )
 #: Dates written the English way on Korean sites: ``Aug. 21, 2024 - 07:05``, ``21 August 2024``.
 MONTHS: Final = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_CLOCK = r"(?:\s*[-,–]?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>AM|PM|am|pm))?)?"
+_CLOCK = r"(?:\s*(?:[-,–]|at)?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>AM|PM|am|pm))?)?"
 #: A two-digit year is read only with two-digit month and day and a time: ``24.03.08 17:20``.
 SHORT_DATE: Final = re.compile(r"(?<![\d.])(?P<y>\d{2})\.(?P<m>\d{2})\.(?P<d>\d{2})\.?\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?![\d:])")
 ENGLISH_DATE: Final = re.compile(
@@ -44,15 +44,26 @@ ENGLISH_DATE: Final = re.compile(
 #: label their date and do not end like a sentence (``By … Posted : … Updated : … Share``).
 MAX_DATE_LINE: Final = 80
 MAX_LABELLED_LINE: Final = 160
-#: Characters before a date searched for its label (``최종수정``, ``기사입력 :``).
-LABEL_WINDOW: Final = 16
 #: Without a headline, how many lines above the body count as the article's head.
 HEAD_DATE_REACH: Final = 12
 #: How many lines after the body count as the article's foot.
 FOOT_DATE_REACH: Final = 12
 #: What may stand next to a bare date without making it prose: times and day names.
 DATE_WORDS: Final = re.compile(r"오전|오후|[년월일시분]|[월화수목금토일]요일")
-DAY_NAME: Final = re.compile(r"[월화수목금토일]요일|\([월화수목금토일]\)|(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*")
+DAY_NAME: Final = re.compile(r"[월화수목금토일]요일|\([월화수목금토일]\)|"
+                      r"(?i:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b)")
+#: The kinds of label ``analysis/data/date_labels.txt`` tags, in the order overlaps are settled.
+LABEL_KINDS: Final = ("CLOCK", "PUBLISHED", "MODIFIED")
+#: What may stand between a date and a label after it (``2023/05/02 14:31 송고``, ``… (입력)``).
+LABEL_GAP: Final = re.compile(r"[\s:：|｜()\[\]·•,.-]*")
+#: What may stand between a label and the date after it: the label's ending and gap characters.
+LABEL_TAIL: Final = re.compile(r"\s*(?:일시|일자|일|시간|시각|날짜|on)?[\s:：|｜()\[\]·•,=-]*")
+#: A web address: a date inside one (``…/2024/03/08/…``) is no date of the page's.
+URL: Final = re.compile(r"(?:https?://|www\.)\S+")
+#: A line this short, a date after one word (``방영일 2024.05.03 20:14``): a date whose label the
+#: lists do not know (:attr:`DateKind.OTHER`).
+MAX_OTHER_LABEL_LINE: Final = 40
+UNKNOWN_LABEL: Final = re.compile(r"\s*[\[(]?\s*[가-힣A-Za-z]{2,6}\s*[\])]?\s*[:：|]?\s*")
 
 
 class DateKind(StrEnum):
@@ -62,6 +73,7 @@ class DateKind(StrEnum):
     BARE = "bare"  # a date alone on its line (or with counters), no label
     MODIFIED = "modified"  # only a later edit (수정, 업데이트): never the article's date
     CLOCK = "clock"  # labelled as the site's clock or last edit of the site (최종편집, 오늘), never the article's
+    OTHER = "other"  # after a word the label lists do not know (방영일 …): only in the head, after the others
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +101,8 @@ def parse_date(value: str) -> str:
 
 
 def find_dates(value: str) -> list[tuple[int, int, str]]:
-    """Every valid date in ``value`` as ``(start, end, ISO 8601)``, in order."""
+    """Every valid date in ``value`` as ``(start, end, ISO 8601)``, in order; none inside a web
+    address."""
     found = []
     for m in DATE_VALUE.finditer(value):
         iso = _iso(m["y"], m["m"], m["d"], m["H"], m["M"], m["S"], m["ampm"])
@@ -104,6 +117,9 @@ def find_dates(value: str) -> list[tuple[int, int, str]]:
         iso = _iso(m["y"], month, m["d"] or m["d2"], m["H"], m["M"], m["S"], m["ampm"])
         if iso:
             found.append((m.start(), m.end(), iso))
+    if "www." in value or "://" in value:
+        urls = [u.span() for u in URL.finditer(value)]
+        found = [d for d in found if not any(a < d[1] and d[0] < b for a, b in urls)]
     return sorted(found)
 
 
@@ -131,57 +147,121 @@ def date_labels() -> dict[str, tuple[re.Pattern[str], ...]]:
     return load_tagged_patterns(data_path("date_labels.txt"), ("PUBLISHED", "MODIFIED", "CLOCK"))
 
 
+def label_spans(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` of every date label in ``line``, in order, overlaps resolved in
+    favour of the earlier and then the longer label (``최종수정`` is one label, not ``수정``)."""
+    found = sorted(((m.start(), m.end(), kind) for kind in LABEL_KINDS for p in labels[kind]
+                    for m in p.finditer(line) if m.end() > m.start()), key=lambda s: (s[0], -s[1]))
+    out: list[tuple[int, int, str]] = []
+    for span in found:
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
+
+
+def _label_before(segment: str, offset: int, spans: Sequence[tuple[int, int, str]]) -> str | None:
+    """The kind of the label right before a date, only a label's ending (``일``, ``시간``) and gap
+    characters between (``기사입력 : ``, ``발행일: ``, ``송고시간``); ``segment`` is the text before
+    the date, from ``offset`` in the line. A label word further off is not the date's (``횡단보도를
+    건너고 있다. 2024.7.2`` is not labelled by 보도)."""
+    end = offset + len(segment)
+    return next((kind for start, stop, kind in reversed(spans)
+                 if offset <= start and stop <= end and LABEL_TAIL.fullmatch(segment[stop - offset:])), None)
+
+
+def _label_after(segment: str, offset: int, spans: Sequence[tuple[int, int, str]]) -> str | None:
+    """The kind of the label right after a date (``2023/05/02 14:31 송고``), only gap characters between."""
+    gap = LABEL_GAP.match(segment).end()
+    return next((kind for start, _, kind in spans if start == offset + gap), None)
+
+
 def date_mark(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> DateMark | None:
     """The date a page line carries, or ``None`` (prose that mentions a date, no date).
 
-    A line can carry several (``등록 2020-03-15 06:00:00 | 수정 2020-03-15 08:12:31``): the
-    first that is not labelled as a modification wins; a line with only modification dates is
-    :attr:`DateKind.MODIFIED`. A date's label is what precedes it since the previous date
-    (``입력 | 2022-05-13 20:24``), or a label right after it (``2023/05/02 14:31 송고``).
+    Each date on the line has the label next to it: the labels precede their dates
+    (``입력 2024.03.08 16:05 | 수정 …``) unless the line opens with a date and ends with a label
+    (``2024.03.08 16:05 입력 · 2024.03.08 17:20 수정``, ``2023/05/02 14:31 송고``): then each label
+    follows its date. The first date labelled as a publication (or as a site clock) decides;
+    else the first unlabelled date on a line with no other words than labels and date words
+    (:attr:`DateKind.BARE`); else a modification (:attr:`DateKind.MODIFIED`). A short line whose
+    only other word is a label the lists do not know (``방영일 2024.05.03 20:14``) is
+    :attr:`DateKind.OTHER`.
     """
     dates = find_dates(line)
     if not dates or (len(line) > MAX_DATE_LINE and not (len(line) <= MAX_LABELLED_LINE and not SENTENCE_END.search(line))):
         return None
-    modified = None
-    previous_end = 0
-    for n, (start, end, iso) in enumerate(dates):
-        tail = line[previous_end:start][-LABEL_WINDOW:]
-        after = line[end:].strip(" .|") if n == len(dates) - 1 else ""
-        previous_end = end
-        if any(p.search(tail) for p in labels["CLOCK"]):
-            return DateMark(DateKind.CLOCK, iso)
-        published = any(p.search(tail) or p.fullmatch(after) for p in labels["PUBLISHED"])
-        if published:
-            return DateMark(DateKind.PUBLISHED, iso)
-        if any(p.search(tail) for p in labels["MODIFIED"]):
+    spans = label_spans(line, labels)
+    ends = [0, *(end for _, end, _ in dates)]
+    starts = [start for start, _, _ in dates] + [len(line)]
+    post = (_label_before(line[:starts[0]], 0, spans) is None
+            and _label_after(line[ends[-1]:], ends[-1], spans) is not None)
+    bare_line = len(line) <= MAX_DATE_LINE and not HANGUL.search(_words_besides(line, dates, spans))
+    bare = modified = None
+    for n, (_, _, iso) in enumerate(dates):
+        if post:
+            kind = _label_after(line[ends[n + 1]:starts[n + 1]], ends[n + 1], spans)
+        else:
+            kind = _label_before(line[ends[n]:starts[n]], ends[n], spans)
+        if kind in ("CLOCK", "PUBLISHED"):
+            return DateMark(DateKind(kind.lower()), iso)
+        if kind == "MODIFIED":
             modified = modified or DateMark(DateKind.MODIFIED, iso)
-            continue
-        if len(line) <= MAX_DATE_LINE and not HANGUL.search(DATE_WORDS.sub("", _without_dates(line))):
-            return DateMark(DateKind.BARE, iso, calendar="T" not in iso and bool(DAY_NAME.search(line)))
-    return modified
+        elif bare_line and bare is None:
+            bare = DateMark(DateKind.BARE, iso, calendar="T" not in iso and bool(DAY_NAME.search(line)))
+    if bare or modified:
+        return bare or modified
+    if (len(line) <= MAX_OTHER_LABEL_LINE and UNKNOWN_LABEL.fullmatch(line[:starts[0]])
+            and not HANGUL.search(_words_besides(line, dates, [])[starts[0]:])):
+        return DateMark(DateKind.OTHER, dates[0][2])
+    return None
 
 
-def _without_dates(line: str) -> str:
-    return SHORT_DATE.sub("", ENGLISH_DATE.sub("", DATE_VALUE.sub("", line)))
+def _without(line: str, dates: Sequence[tuple[int, int, str]], spans: Sequence[tuple[int, int, str]]) -> str:
+    """``line`` with its dates and labels blanked out (same length, so positions still hold)."""
+    chars = list(line)
+    for start, end, _ in (*dates, *spans):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _words_besides(line: str, dates: Sequence[tuple[int, int, str]], spans: Sequence[tuple[int, int, str]]) -> str:
+    """What ``line`` says besides its dates, their labels and time and day words (오전, 요일, 일)."""
+    return DATE_WORDS.sub(" ", _without(line, dates, spans))
+
+
+def blank_dates_and_labels(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> str:
+    """What a line says besides its dates and their labels (``김하은 기자I 2024.03.08 16:05`` →
+    ``김하은 기자I``), blanks in their place."""
+    return _without(line, find_dates(line), label_spans(line, labels))
 
 
 def choose_date(lines: Sequence[Line], *, body_start: int, body_end: int, title: int | None) -> int | None:
     """The index of the line holding the article's date, decided from where the date lines sit.
 
-    The article's date is the one nearest its headline and body, never a site clock:
+    The article's date is the labelled or adjacent date nearest its headline and body, never a
+    site clock. In this order:
 
     1. between the headline and the body (the article's head): the first labelled publication
-       date there, else the first bare date;
-    2. after the body, in the article's foot (``2023/05/02 14:31 송고``, ``입력 …`` under the byline),
-       up to the next list of other stories: the nearest labelled date, else the nearest bare one;
-    3. above the headline: the nearest labelled date, else the nearest bare date that is not a
+       date there, else the first bare date, else the first date after a label the lists do
+       not know (:attr:`DateKind.OTHER`);
+    2. after the body, in the article's foot: the nearest labelled publication date
+       (``2023/05/02 14:31 송고``, ``기사입력 : …`` under the byline, past the copyright line, or
+       a magazine's ``… 7월호 | 등록 2023.06.28`` under the list of the issue's other stories);
+    3. above the headline: the nearest labelled publication date;
+    4. in the foot again, the nearest bare date within :data:`FOOT_DATE_REACH` lines of the body,
+       not in a list of other stories (they carry their own dates); past the end of the article
+       (copyright, footer, a comment section) only a date alone on its line, before any prose
+       (the readers' comments carry their own dates, often beside a nickname);
+    5. above the headline, the nearest bare date outside a list of other stories that is not a
        calendar page (``2024년 3월 9일 토요일`` is a header's "today").
 
-    Lines labelled as a site clock (``최종편집``, ``오늘``) are never chosen.
+    Modification times and site clocks (``최종편집``, ``오늘``, a date in the login bar) are never
+    chosen.
     """
-    def first(indices: Iterable[int], *, calendar: bool = True) -> int | None:
+    from .body import list_lines  # imported here: body imports lines, which imports this module
+    def first(indices: Iterable[int], *kinds: DateKind, calendar: bool = True) -> int | None:
         order = list(indices)
-        for wanted in (DateKind.PUBLISHED, DateKind.BARE):
+        for wanted in kinds:
             hit = next((i for i in order if (mark := lines[i].date) is not None and mark.kind is wanted
                         and (calendar or not mark.calendar)), None)
             if hit is not None:
@@ -189,14 +269,36 @@ def choose_date(lines: Sequence[Line], *, body_start: int, body_end: int, title:
         return None
 
     head_top = title + 1 if title is not None else max(0, body_start - HEAD_DATE_REACH)
-    foot = []
-    for i in range(body_end + 1, min(len(lines), body_end + 1 + FOOT_DATE_REACH)):
-        if lines[i].chrome is ChromeKind.LIST:
-            break
-        foot.append(i)
+    foot = range(body_end + 1, len(lines))
+    foot_bare = []
+    ended = listed = False
+    for i in foot[:FOOT_DATE_REACH]:
+        line = lines[i]
+        if line.chrome is ChromeKind.END:
+            ended, listed = True, False
+        elif line.chrome is ChromeKind.LIST or (ended and line.kind is LineKind.SENTENCE):
+            listed = line.chrome is ChromeKind.LIST
+            if not listed:
+                break
+        if not listed and (not ended or is_date_only(line.text)):
+            foot_bare.append(i)
     above = range((title if title is not None else head_top) - 1, -1, -1)
-    for region, calendar in ((range(head_top, body_start), True), (foot, True), (above, False)):
-        hit = first(region, calendar=calendar)
+    in_list = list_lines(lines)
+    for region, kinds, calendar in (
+        (range(head_top, body_start), (DateKind.PUBLISHED, DateKind.BARE, DateKind.OTHER), True),
+        (foot, (DateKind.PUBLISHED,), True),
+        (above, (DateKind.PUBLISHED,), True),
+        (foot_bare, (DateKind.BARE,), True),
+        ([i for i in above if not in_list[i]], (DateKind.BARE,), False),
+    ):
+        hit = first(region, *kinds, calendar=calendar)
         if hit is not None:
             return hit
     return None
+
+
+def is_date_only(line: str) -> bool:
+    """A line holding a date and nothing else but time and day words (``2024-06-24 09:15:02``)."""
+    dates = find_dates(line)
+    return bool(dates) and not re.search(r"[가-힣A-Za-z]", DAY_NAME.sub("", _words_besides(line, dates, [])))
+

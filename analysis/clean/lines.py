@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Final, NamedTuple
 
-from ..resources import data_path, load_patterns, load_tagged_patterns
-from .dates import DATE_VALUE, DateMark, date_labels, date_mark
+from ..resources import data_path, load_patterns, load_tagged_patterns, load_words
+from .dates import DATE_VALUE, DateKind, DateMark, blank_dates_and_labels, date_labels, date_mark, find_dates
 from .kinds import ChromeKind, LineKind
-from .names import Credit, credit_prefix, parse_credit
+from .names import MAX_CREDIT_CHARS, Credit, credit_prefix, parse_credit, surnames
 from .text import BULLET, SENTENCE_END, is_sentence, normalize_text
 
 #: Separators between the parts of one line (menu bars, date lines with counters).
@@ -46,6 +46,23 @@ MAX_CHROME_PROSE: Final = 100
 MAX_BUTTONS: Final = 16
 #: Longest run of words tested against the chrome list as one button (``URL 복사``).
 BUTTON_WORDS_MAX: Final = 3
+#: A separator glued to a reporter's title before a date (``김하은 기자I 2024.03.08``: a Latin I
+#: or l standing for a bar).
+GLUED_SEPARATOR: Final = re.compile(r"(?<=[가-힣])[Il](?=\s|$)")
+#: A photo credit alone on its line (``(사진=홍길동 기자)``, ``[Photo: 서하준 기자]``) credits the photo,
+#: not the article, though it names a reporter; it is at most this long.
+PHOTO_CREDIT: Final = re.compile(r"[\[(<]?\s*/?\s*(?:사진|그래픽|이미지|영상|Photo|PHOTO|photo)\s*(?:제공)?\s*[=:：]")
+MAX_PHOTO_CREDIT: Final = 60
+#: A breadcrumb's separator (``사회 > 교육``): a breadcrumb beside a date is the article's section.
+BREADCRUMB: Final = re.compile(r"[>›»]")
+#: A speaker line: an optional transcript marker, a name, a slash and the speaker's role.
+SPEAKER_LINE: Final = re.compile(r"(?:\[[가-힣 ]{1,6}\]\s*)?(?P<name>[가-힣]{2,4})\s*/\s*(?P<role>[가-힣A-Za-z0-9 ·]{1,24}?)")
+#: Longest line taken for the text of a caption whose credit stands on the next line.
+MAX_SPLIT_CAPTION: Final = 60
+#: Marks that open a subhead or a list entry, never a caption's text (``▶ 첫 번째 과제``).
+SUBHEAD_OPENING: Final = re.compile(r"[▶▷■□◆◇●○※☞\-–—]|[QA]\s*[.:：)]")
+#: What frames a credit on a line with a date: spaces, bars, brackets, colons.
+CREDIT_EDGE: Final = " |│ㅣ/·•:：()[]-"
 
 
 @dataclass(slots=True)
@@ -55,7 +72,9 @@ class Line:
     ``raw`` is the normalised line as on the page, ``text`` the same without a list bullet;
     ``date`` is set for date lines, ``chrome`` for chrome lines, ``credit`` for lines that name a
     reporter (a byline line, or a date line with a byline part); ``repeated`` when the same text
-    stood earlier among the page's menu entries (a program or section name printed again).
+    stood earlier among the page's menu entries (a program or section name printed again);
+    ``caption`` is set on the lines of a caption written over several lines (the whole caption on
+    its first line, ``""`` on the others).
     """
 
     raw: str
@@ -66,6 +85,7 @@ class Line:
     chrome: ChromeKind | None = None
     credit: Credit | None = None
     repeated: bool = False
+    caption: str | None = None
 
 
 class CleanerLists(NamedTuple):
@@ -74,6 +94,7 @@ class CleanerLists(NamedTuple):
     chrome: dict[str, tuple[re.Pattern[str], ...]]
     captions: tuple[re.Pattern[str], ...]
     date_labels: dict[str, tuple[re.Pattern[str], ...]]
+    sections: frozenset[str]
 
     def any_chrome(self, *kinds: ChromeKind) -> re.Pattern[str]:
         """One pattern that fully matches a line wherever one of ``kinds``' patterns would."""
@@ -92,6 +113,7 @@ def cleaner_lists() -> CleanerLists:
         chrome=load_tagged_patterns(data_path("chrome_lines.txt"), tuple(ChromeKind)),
         captions=load_patterns(data_path("caption_patterns.txt")),
         date_labels=date_labels(),
+        sections=frozenset(load_words(data_path("section_names.txt"))),
     )
 
 
@@ -104,6 +126,8 @@ def chrome_kind(text: str, lists: CleanerLists) -> ChromeKind | None:
     words = [w for w in BUTTON_GAP.split(text) if w]
     if not 2 <= len(words) <= MAX_BUTTONS:
         return None
+    if not PART_SEPARATOR.search(text) and all(w in lists.sections for w in words):  # 전체 정치 경제 사회
+        return ChromeKind.NAVIGATION  # the site's menu without separators (with them it is a menu bar)
     for kind, buttons in ((ChromeKind.FURNITURE, lists.any_chrome(ChromeKind.FURNITURE)),
                           (ChromeKind.NAVIGATION, lists.any_chrome(ChromeKind.FURNITURE, ChromeKind.NAVIGATION))):
         # cover the words with buttons of one to three words each (dynamic programming over positions)
@@ -116,9 +140,30 @@ def chrome_kind(text: str, lists: CleanerLists) -> ChromeKind | None:
     return None
 
 
+def is_speaker_line(text: str) -> bool:
+    """A transcript's speaker line: ``[방순덕 / 마을 주민]``, ``[인터뷰] 박순자 / 주민``,
+    ``오정민 / 구청 치수과장`` (a name starting with a surname, a role of ``roles.txt`` at the end)."""
+    if text.startswith(("[", "(")) and text.endswith(("]", ")")):
+        return True
+    m = SPEAKER_LINE.fullmatch(text)
+    return bool(m and m["name"].startswith(surnames()) and m["role"].endswith(speaker_roles()))
+
+
+@cache
+def speaker_roles() -> tuple[str, ...]:
+    """The roles that end a speaker line (``roles.txt``, shared with the quote attribution)."""
+    return load_words(data_path("roles.txt"))
+
+
+def is_photo_credit(text: str) -> bool:
+    """A photo credit alone on its line (``(사진=홍길동 기자)``, ``/사진제공=달빛엔터테인먼트``)."""
+    return bool(PHOTO_CREDIT.match(text)) and len(text) <= MAX_PHOTO_CREDIT
+
+
 def is_menu_bar(text: str) -> bool:
-    """Short items joined by separators: ``로그인 | 회원가입 | 마이페이지``, ``정치 · 선거``."""
-    if text.startswith(("[", "(")) and text.endswith(("]", ")")):  # [방순덕 / 마을 주민] names a speaker
+    """Short items joined by separators: ``로그인 | 회원가입 | 마이페이지``, ``정치 · 선거``; not a
+    transcript's speaker line (:func:`is_speaker_line`)."""
+    if is_speaker_line(text):
         return False
     parts = [p for p in PART_SEPARATOR.split(text) if p]
     return len(parts) >= 2 and all(len(p) <= MENU_PART_MAX and not SENTENCE_END.search(p) for p in parts)
@@ -139,6 +184,7 @@ def _meta_parts(text: str, lists: CleanerLists) -> tuple[DateMark | None, Credit
         return None, None
     date: DateMark | None = None
     credit: Credit | None = None
+    navigation = False
     for part in parts:
         mark = date_mark(part, lists.date_labels)
         found = parse_credit(part) if mark is None else None
@@ -146,9 +192,30 @@ def _meta_parts(text: str, lists: CleanerLists) -> tuple[DateMark | None, Credit
             date = date or mark
         elif found is not None:
             credit = credit or found
-        elif not (DATE_VALUE.search(part) or chrome_kind(part, lists) or is_label(part)):
+        elif (chrome := chrome_kind(part, lists)) is not None:
+            navigation = navigation or (chrome is ChromeKind.NAVIGATION and not BREADCRUMB.search(part)
+                                        and not all(w in lists.sections for w in part.split()))
+        elif not (DATE_VALUE.search(part) or is_label(part)):
             return None, None
+    if date is not None and navigation:  # 로그인 | 회원가입 | 2024.4.19 (금): the site's clock (not 사회 > 교육 | …)
+        date = DateMark(DateKind.CLOCK, date.iso, date.calendar)
     return date, credit
+
+
+def _dated_credit(text: str, lists: CleanerLists) -> tuple[DateMark | None, Credit | None]:
+    """A byline and a date on one line without separators (``김하은 기자I 2024.03.08 16:05:33``,
+    ``이기국 기자입력 : 2023. 12. 20(수) 22:10``, ``2013-09-24 강아름 기자 kar@…``): what the line
+    says besides its dates and their labels is a credit. Returns the date (by its label, else
+    bare) and the credit, or ``None, None``."""
+    if len(text) > MAX_CREDIT_CHARS or not find_dates(text) or any(p.search(text) for p in lists.captions):
+        return None, None
+    rest = blank_dates_and_labels(text, lists.date_labels)
+    credit = parse_credit(GLUED_SEPARATOR.sub("", rest).strip(CREDIT_EDGE))
+    if credit is None:
+        return None, None
+    kept = "".join(c if r == " " else " " for c, r in zip(text, rest, strict=True))  # the dates and labels alone
+    mark = date_mark(kept, lists.date_labels)
+    return (mark, credit) if mark is not None else (None, None)
 
 
 def _credit_with_extras(text: str, lists: CleanerLists) -> Credit | None:
@@ -172,11 +239,17 @@ def classify_line(raw: str, lists: CleanerLists) -> Line:
     if not text:
         return Line(raw, text, LineKind.BLANK, is_item)
     parts_date, credit = _meta_parts(text, lists)
-    date = date_mark(text, lists.date_labels) or parts_date
+    dated, dated_credit = _dated_credit(text, lists)
+    whole = date_mark(text, lists.date_labels)
+    date = dated or (whole if whole is not None and whole.kind is not DateKind.OTHER else None) or parts_date or whole
     if date is not None:
+        credit = credit or dated_credit
         if credit is None and (opening := credit_prefix(text)) is not None:  # By 정다은 기자 Posted : …
             credit = opening[0]
-        return Line(raw, text, LineKind.DATE, is_item, date, credit=credit)
+        kind = LineKind.OTHER if date.kind is DateKind.OTHER else LineKind.DATE  # an unknown label may be a word
+        return Line(raw, text, kind, is_item, date, credit=credit)
+    if is_photo_credit(text):  # (사진=홍길동 기자) credits a photo, not the article
+        return Line(raw, text, LineKind.CAPTION)
     credit = credit or parse_credit(text) or _credit_with_extras(text, lists)
     if credit is not None:
         return Line(raw, text, LineKind.BYLINE, is_item, credit=credit)
@@ -205,7 +278,44 @@ def classify_lines(page: str) -> list[Line]:
         j = first_seen.setdefault(lines[i].text, k)
         if k - j > REPEAT_GAP and j > 0:  # the page's first line is its own title, not a menu entry
             lines[i].repeated = any(_is_menu_entry(lines[words[n]]) for n in (j - 1, j + 1) if 0 <= n < len(words))
+    _join_split_captions(lines, lists)
     return lines
+
+
+def _is_credit_only(text: str, lists: CleanerLists) -> bool:
+    """A caption line that is nothing but a photo credit (``[동방통신 자료사진]``, ``(사진=독자 제공)``,
+    ``/사진=홍길동 기자``)."""
+    return is_photo_credit(text) or any((m := p.search(text)) and m.start() == 0 and m.end() == len(text) for p in lists.captions)
+
+
+def _join_split_captions(lines: list[Line], lists: CleanerLists) -> None:
+    """A photo credit alone on its line closes the caption written right above it (no blank line
+    between): ``뉴욕 지하철 역사 개찰구`` (printed once or twice) then ``[동방통신 자료사진]`` is one
+    caption, ``뉴욕 지하철 역사 개찰구 [동방통신 자료사진]``. The text lines are short lines that are
+    not subheads, nor sentences, except a short sentence set apart with its credit by blank lines
+    (a caption block: ``시민들이 광장을 걷고 있다.`` over ``/사진=홍길동 기자``); they become caption
+    lines."""
+    def blank(k: int) -> bool:
+        return not 0 <= k < len(lines) or lines[k].kind is LineKind.BLANK
+
+    for i, line in enumerate(lines):
+        if line.kind is not LineKind.CAPTION or line.caption is not None or not _is_credit_only(line.text, lists):
+            continue
+        above: list[int] = []
+        j = i - 1
+        while (j >= 0 and lines[j].date is None and not lines[j].is_item and len(lines[j].text) <= MAX_SPLIT_CAPTION
+               and not SUBHEAD_OPENING.match(lines[j].text) and len({lines[k].text for k in (*above, j)}) == 1
+               and (lines[j].kind is LineKind.OTHER
+                    or (lines[j].kind is LineKind.SENTENCE and not above and blank(j - 1) and blank(i + 1)))):
+            above.append(j)
+            j -= 1
+        if above:
+            first = above[-1]
+            lines[first].caption = f"{lines[first].text} {line.text}"
+            for k in (*above[:-1], i):
+                lines[k].caption = ""
+            for k in above:
+                lines[k].kind = LineKind.CAPTION
 
 
 def _is_menu_entry(line: Line) -> bool:

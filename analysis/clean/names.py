@@ -29,6 +29,9 @@ from .text import EMAIL, alternation
 #: A Korean personal name; a word ending in 부 or 팀 is a desk (사회부, 취재팀), not a name.
 NAME: Final = r"[가-힣]{2,4}"
 DESK_END: Final = ("부", "팀")
+#: Prefixes that name the article's writer before the name (``글 김철수``, ``기자명 : 문서진``); the
+#: other credit prefixes (사진, 편집, 촬영) name the crew.
+WRITER_PREFIXES: Final = ("기자명", "글", "취재", "작성자", "필자", "By", "by", "Reporter", "Reporters", "Written by")
 #: Longest line read as a credit (several reporters, each with an e-mail).
 MAX_CREDIT_CHARS: Final = 160
 
@@ -55,6 +58,13 @@ class Credit:
 @cache
 def roles() -> tuple[str, ...]:
     return load_words(data_path("reporter_roles.txt"))
+
+
+@cache
+def surnames() -> tuple[str, ...]:
+    """Common Korean surnames (``surnames.txt``, shared with the quote attribution): a name
+    without a title after it (``기자 | 문서진``) must start with one (``기자 페이지`` is a button)."""
+    return load_words(data_path("surnames.txt"))
 
 
 @cache
@@ -125,8 +135,19 @@ def _people(text: str) -> tuple[Person, ...]:
 
 
 def _may_credit(text: str) -> bool:
-    """Cheap test before the regular expressions: a credit names a title (or is an e-mail)."""
-    return len(text) <= MAX_CREDIT_CHARS and any(r in text for r in roles())
+    """Cheap test before the regular expressions: a credit names a title or opens with a prefix."""
+    return len(text) <= MAX_CREDIT_CHARS and (any(r in text for r in roles()) or text.startswith(WRITER_PREFIXES))
+
+
+@cache
+def role_first_regex() -> re.Pattern[str]:
+    """A credit that names the title or a writer's prefix first and the reporters after it,
+    without a title of their own: ``기자 | 문서진``, ``기자명 : 문서진``, ``Reporter 문서진, 한별``
+    (each name must start with a common surname)."""
+    heads = alternation((*roles(), *WRITER_PREFIXES))
+    name = rf"(?!{role_pattern()}){NAME}(?![가-힣])"
+    return re.compile(rf"(?:{heads})(?:\s*[:：|=]\s*|\s+)(?P<names>{name}(?:\s*[,·]\s*{name})*)"
+                      rf"(?:\s*[(<\[]?\s*(?P<email>{EMAIL.pattern})\s*[)>\]]?)?")
 
 
 def parse_credit(text: str) -> Credit | None:
@@ -138,9 +159,22 @@ def parse_credit(text: str) -> Credit | None:
         return None
     m = credit_regex().fullmatch(text)
     if not m:
-        return None
+        first = role_first_regex().fullmatch(text)
+        names = [n for n in re.split(r"\s*[,·]\s*", first["names"]) if n.startswith(surnames())] if first else []
+        return Credit(tuple(Person(n, "기자") for n in names), tuple(EMAIL.findall(text))) if names else None
     people = _people(m["people"])
     return Credit(people, tuple(EMAIL.findall(text))) if people else None
+
+
+#: A name and an e-mail address alone on a line (``김하은 (haeun@…)``).
+NAMED_EMAIL: Final = re.compile(rf"(?P<name>{NAME})\s*[(<\[]?\s*(?P<email>{EMAIL.pattern})\s*[)>\]]?")
+
+
+def named_email(text: str) -> tuple[str, str] | None:
+    """A name and an e-mail address, and nothing else (``김하은 (haeun@…)``): ``(name, email)``,
+    or ``None``. Whether the name is a reporter's is for the page to say."""
+    m = NAMED_EMAIL.fullmatch(text.strip())
+    return (m["name"], m["email"]) if m else None
 
 
 def credit_prefix(text: str) -> tuple[Credit, int] | None:

@@ -24,12 +24,13 @@ from .byline import (
     end_block,
     head_credits,
     introduced_reporter,
+    named_emails,
 )
-from .captions import caption_lines, find_captions
+from .captions import caption_lines, captions_end, find_captions
 from .dates import choose_date
 from .lines import Line, classify_lines
 from .text import normalize_text
-from .title import find_title
+from .title import find_title, title_text
 
 
 @dataclass(slots=True)
@@ -81,18 +82,22 @@ def clean_page(page: str, *, title_hint: str = "") -> CleanedPage:
     paragraphs, dateline_credit, dateline = cut_dateline([paragraph_text(lines[i]) for i in body.paragraphs])
     paragraphs, signoff_credit, signoff = cut_signoff(paragraphs)
     paragraphs, email_credit = cut_trailing_email(paragraphs)
+    named = named_emails(lines, body, [*(lines[i].credit for i in head), dateline_credit, signoff_credit])
     byline = compose_byline([lines[i].credit for i in end], [lines[i].credit for i in head],
-                            [dateline_credit, signoff_credit, introduced_reporter(paragraphs), email_credit])
+                            [dateline_credit, signoff_credit, introduced_reporter(paragraphs), email_credit,
+                             *(credit for _, credit in named)])
 
-    used = set(body.paragraphs) | set(caption_lines(lines, end=body.end)) | set(end) | set(head)
+    last_caption = captions_end(lines, body.end)
+    used = set(body.paragraphs) | set(caption_lines(lines, end=last_caption)) | set(end) | set(head)
+    used.update(i for i, _ in named)
     used.update(i for i in (date, title) if i is not None)
     removed = [*dateline, *([signoff] if signoff else [])]
     removed.extend(line.text for i, line in enumerate(lines) if line.text and i not in used)
     return CleanedPage(
-        title=lines[title].text if title is not None else "",
+        title=title_text(lines[title]) if title is not None else "",
         date=lines[date].date.iso if date is not None and lines[date].date else "",
         byline=byline,
-        captions=[caption for _, caption in find_captions(lines, end=body.end)],
+        captions=[caption for _, caption in find_captions(lines, end=last_caption)],
         paragraphs=paragraphs,
         removed=removed,
     )

@@ -28,6 +28,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -42,15 +43,26 @@ MIN_TITLE_CHARS: Final = 8
 HEAD_REACH: Final = 40
 #: How many headline-like lines in a row can be a headline and its subtitles.
 MAX_HEADLINE_RUN: Final = 4
+#: A label some pages print before the headline.
+TITLE_LABEL: Final = re.compile(r"^(?:기사\s*)?(?:제목|Title|TITLE)\s*[:：]\s*")
+#: A line that is all one bracketed label (``[청년 주거 리포트 ③]``, ``<기획연재>``, ``【단독】``).
+BRACKETED_LABEL: Final = re.compile(r"\[[^\[\]]+\]|<[^<>]+>|【[^【】]+】|〈[^〈〉]+〉|《[^《》]+》")
 #: Subtitle and list markers: a line opening with one is not the headline.
 SUBTITLE_MARKS: Final = ("-", "–", "—", "▶", "▷", "■", "□", "◆", "◇", "●", "ㆍ", "…", "☞", "※")
 
 
+def title_text(line: Line) -> str:
+    """The headline as the page gives it, without a label before it (``제목 : …`` on a board-style page)."""
+    return TITLE_LABEL.sub("", line.text)
+
+
 def is_headline(line: Line) -> bool:
-    """Could be a headline: a line of words, not a list entry, a label or a known line type, and
-    not the repeat of a line printed further up (a program or section name from the menu)."""
+    """Could be a headline: a line of words, not a list entry, a label or a known line type (nor a
+    date after an unknown label), not a label in brackets (``[청년 주거 리포트 ③]``, a series name),
+    and not the repeat of a line printed further up (a program or section name from the menu)."""
     return (line.kind in (LineKind.OTHER, LineKind.SENTENCE) and not line.is_item and not line.repeated
-            and len(line.text) >= MIN_TITLE_CHARS and not line.text.startswith(SUBTITLE_MARKS))
+            and line.date is None and len(line.text) >= MIN_TITLE_CHARS and not line.text.startswith(SUBTITLE_MARKS)
+            and not BRACKETED_LABEL.fullmatch(line.text))
 
 
 def is_navigation(line: Line) -> bool:

@@ -31,13 +31,17 @@ def page(*head: str, foot: tuple[str, ...] = (), body: tuple[str, ...] = tuple(B
         ("By 이준호, 최가영 기자", "이준호 기자, 최가영 기자"),
         ("기자명 박민수 기자", "박민수 기자"),
         ("[스포츠온=런던, 정세훈 통신원]", "정세훈 통신원"),
+        ("기자 | 문서진", "문서진 기자"),  # the title first
+        ("기자명 : 문서진", "문서진 기자"),
+        ("Reporter 문서진, 한별", "문서진 기자, 한별 기자"),
     ],
 )
 def test_credit_forms(line, byline):
     assert format_byline([parse_credit(line)]) == byline
 
 
-@pytest.mark.parametrize("line", ["이재명 대표 기자회견", "정치부", "폐교에 문을 연 시골 빵집 부부", "사회부 기자들"])
+@pytest.mark.parametrize("line", ["이재명 대표 기자회견", "정치부", "폐교에 문을 연 시골 빵집 부부", "사회부 기자들",
+                                  "기자 페이지", "기자회견", "편집 김나래", "작성자 : 소식지기자단"])
 def test_not_a_credit(line):
     assert parse_credit(line) is None
 
@@ -111,6 +115,15 @@ def test_introduced_reporter(line):
          "권태오 기자 taeoh@news.example.kr, 민소라 기자 sora@news.example.kr"),
         (["By 정다은 기자 Posted : 2024-05-14 10:00 Updated : 2024-05-14 12:00 Share"], ["jungde@news.example.com"],
          "정다은 기자 jungde@news.example.com"),
+        # a byline glued to its date in the head; the closing line gives the same name an e-mail
+        (["김하은 기자I 2024.03.08 16:05:33"], ["김하은 (haeun@news.example.kr)"], "김하은 기자 haeun@news.example.kr"),
+        # a name the page does not credit elsewhere is not taken for a reporter
+        (["김하은 기자I 2024.03.08 16:05:33"], ["문의 (info@news.example.kr)"], "김하은 기자"),
+        # the title before the name; the e-mail a few lines down, past the date and the reporter's bio
+        (["입력 2024-05-14 10:00"], ["기자 | 문서진"], "문서진 기자"),
+        (["입력 2024-05-14 10:00"], ["배준호 기자", "기사입력 : 2024년 05월 14일 10시 00분",
+                                    "배준호 기자는 조선과 해운 분야를 취재합니다.", "jhbae@news.example.kr"],
+         "배준호 기자 jhbae@news.example.kr"),
     ],
 )
 def test_byline_put_together(head, foot, byline):

@@ -21,10 +21,14 @@ from analysis.clean.dates import DateKind, date_labels, date_mark
         ("송고시간2023-05-02 14:31", "2023-05-02T14:31"),
         ("오전 12:30 2020.01.02", "2020-01-02"),
         ("입력 2023.07.14 (21:12)", "2023-07-14T21:12"),
+        ("기사입력: 2024/03/04 [11:20]", "2024-03-04T11:20"),
+        ("2024-06-11T07:12:00+09:00", "2024-06-11T07:12:00"),
         ("Posted : Aug. 21, 2024 - 07:05", "2024-08-21T07:05"),
         ("September 3, 2019 5:45 PM", "2019-09-03T17:45"),
         ("21 August 2024", "2024-08-21"),
         ("2009-01-20", "2009-01-20"),
+        ("March 8, 2024 at 2:05 PM", "2024-03-08T14:05"),
+        ("https://news.example.kr/2024/03/08/1234", ""),  # a web address is not a date
         ("2022.13.01", ""),
         ("날짜 없음", ""),
     ],
@@ -62,6 +66,20 @@ def test_parse_date_never_raises(text):
         ("입력 2023.07.14 (21:12)", DateKind.PUBLISHED, "2023-07-14T21:12"),
         ("2023/05/02 14:31 송고", DateKind.PUBLISHED, "2023-05-02T14:31"),
         ("최종편집 2024-12-04 02:40", DateKind.CLOCK, "2024-12-04T02:40"),
+        # labels after their dates: each label is its own date's, not the next one's
+        ("2024.03.08 16:05 입력 · 2024.03.08 17:20 수정", DateKind.PUBLISHED, "2024-03-08T16:05"),
+        ("2024.03.08 16:05 수정 · 2024.03.07 09:00 입력", DateKind.PUBLISHED, "2024-03-07T09:00"),
+        # an unlabelled date next to a labelled modification is the bare date
+        ("2024.03.08 16:05 (최종 수정 2024.03.08 17:20)", DateKind.BARE, "2024-03-08T16:05"),
+        ("기사입력: 2024/03/04 [11:20]  최종편집: 2024/03/05 [09:00]", DateKind.PUBLISHED, "2024-03-04T11:20"),
+        ("방송일 2024.05.03 (금) 오후 8:14", DateKind.PUBLISHED, "2024-05-03T20:14"),
+        ("게재 일자 2024-03-08", DateKind.PUBLISHED, "2024-03-08"),
+        ("횡단보도를 건너고 있다. 2024.7.2", None, None),  # 보도 inside a word, far from the date, is no label
+        ("UPDATE 2024-06-11 07:12 (Tue)", DateKind.MODIFIED, "2024-06-11T07:12"),
+        ("2024.03.09 14:05 현재", DateKind.CLOCK, "2024-03-09T14:05"),
+        # a one-word label the lists do not know
+        ("공개일 2024.05.03 20:14", DateKind.OTHER, "2024-05-03T20:14"),
+        ("마감 임박 2024.05.03 20:14", None, None),
         ("정부는 2022년 8월 1일 새 정책을 발표했고 내년부터 전국 모든 지역에서 단계적으로 시행한다고 밝혔다.", None, None),
     ],
 )
@@ -92,6 +110,21 @@ BODY = ["시는 올해 하반기부터 청년 월세 지원 대상을 넓히기�
          "2024-03-08T17:20"),
         (["입력 2024-03-08 17:20", TITLE], [], "2024-03-08T17:20"),  # above the headline when nothing is below it
         (["기사최종편집일 2024-03-09 08:00", TITLE], [], ""),  # a site clock only: no date
+        # a date in the login bar is the site's clock, not the article's
+        (["홈 | 로그인 | 회원가입 | 2024.4.19 (금)", TITLE], ["김민지 기자", "기사입력 2024-03-08 17:20"], "2024-03-08T17:20"),
+        # the foot's labelled date stands past the copyright line; the comments' dates below it are not the article's
+        ([TITLE], ["김민지 기자", "ⓒ 새날일보", "2024/03/08 17:20 송고"], "2024-03-08T17:20"),
+        ([TITLE], ["김민지 기자", "ⓒ 새날일보", "댓글 (2)", "산책하는사람 | 2024/03/09 10:05"], ""),
+        ([TITLE], ["김민지 기자", "2024/03/08 17:20", "ⓒ 새날일보"], "2024-03-08T17:20"),
+        # a labelled date above the headline beats a bare one in the foot
+        (["입력 2024-03-08 17:20", TITLE], ["2024.03.01 09:00"], "2024-03-08T17:20"),
+        # an unknown label in the head, after the known kinds
+        ([TITLE, "공개일 2024.03.08 20:14"], [], "2024-03-08T20:14"),
+        ([TITLE, "공개일 2024.03.08 20:14", "입력 2024.03.08 21:00"], [], "2024-03-08T21:00"),
+        # a byline and a date on one line (a glued separator, a glued label, the date first)
+        ([TITLE, "김하은 기자I 2024.03.08 16:05:33"], [], "2024-03-08T16:05:33"),
+        ([TITLE, "이기국 기자입력 : 2023. 12. 20(수) 22:10"], [], "2023-12-20T22:10"),
+        ([TITLE, "2013-09-24 강아름 기자 kar@news.example.kr"], [], "2013-09-24"),
     ],
 )
 def test_date_is_nearest_the_headline_and_body(head, foot, date):

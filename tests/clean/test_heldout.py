@@ -1,10 +1,13 @@
-"""The held-out pages (tests/fixtures/pages_heldout): composed by a helper who never saw the
-cleaner, in layouts the cleaner was not tuned on, and never read while tuning — only their
-aggregate scores were looked at, twice: before tuning and once at the end (commit 941f02d:
-paragraph F1 0.996, title 0.971, date 0.824, byline 0.941, captions 0.971; README "Page
-cleaning"). The floors sit one page under those figures, so a regression fails the build.
+"""The second held-out set (tests/fixtures/pages_heldout2): 34 pages composed by a helper who
+never saw the cleaner, in layouts it was not tuned on, copied unread. Only its aggregate
+scores were looked at, twice: at commit 52a51b1 before any change of the second round of
+issue 16, and once at its end (commit 38b05cd: paragraph F1 0.931, title 0.941, date 0.882,
+byline 0.941, captions 0.912; README "Page cleaning"). The floors sit one page under those
+figures (1/34 = 0.029; F1 about one paragraph under), so a regression fails the build.
 
-The assertions compare aggregates only: a failure names no page, so the set stays unread.
+The first held-out set (pages_heldout) was read and tuned on in that round; test_page.py
+asserts it field by field. The assertions here compare aggregates only: a failure names no
+page, so the set stays unread.
 """
 
 from __future__ import annotations
@@ -13,15 +16,14 @@ from analysis.clean.evaluate import clean_folder, score_folder, summarize
 
 from ..conftest import FIXTURES
 
-HELDOUT = FIXTURES / "pages_heldout"
-#: One page (1/34 = 0.029) under the final figures; F1 about one paragraph under.
+HELDOUT = FIXTURES / "pages_heldout2"
 FLOORS = {
-    "paragraph_f1": 0.99,
-    "title": 0.94,
-    "date": 0.79,
+    "paragraph_f1": 0.92,
+    "title": 0.91,
+    "date": 0.85,
     "byline": 0.91,
-    "captions": 0.94,
-    "no_chrome_leak": 0.94,
+    "captions": 0.88,
+    "no_chrome_leak": 0.73,
 }
 
 

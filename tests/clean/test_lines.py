@@ -84,6 +84,63 @@ def test_site_clocks(line, clock, calendar):
     assert (mark.kind == "clock", mark.calendar) == (clock, calendar)
 
 
+@pytest.mark.parametrize(
+    ("line", "kind", "iso", "people"),
+    [
+        ("김하은 기자I 2024.03.08 16:05:33", "bare", "2024-03-08T16:05:33", ["김하은"]),  # a Latin I for a bar
+        ("이기국 기자입력 : 2023. 12. 20(수) 22:10", "published", "2023-12-20T22:10", ["이기국"]),  # the label glued on
+        ("2013-09-24 강아름 기자 kar@news.example.kr", "bare", "2013-09-24", ["강아름"]),  # the date first
+        ("온라인팀 (발행일: 2016/03/26 19:47:12)", "published", "2016-03-26T19:47:12", []),  # a desk is no one
+    ],
+)
+def test_byline_and_date_on_one_line(line, kind, iso, people):
+    found = classify_line(line, cleaner_lists())
+    assert (found.kind, found.date.kind, found.date.iso) == (LineKind.DATE, kind, iso)
+    assert ([p.name for p in found.credit.people] if found.credit else []) == people
+
+
+@pytest.mark.parametrize("line", ["HBS 굿모닝 뉴스", "MBC 뉴스데스크", "SBS 8뉴스", "JTBC 뉴스룸"])
+def test_program_names_are_chrome(line):
+    assert kind_of(line) is LineKind.CHROME
+
+
+def test_caption_with_its_credit_on_the_next_line_is_one_caption():
+    lines = classify_lines("뉴욕 지하철 역사 개찰구\n뉴욕 지하철 역사 개찰구\n[동방통신 자료사진]\n"
+                           "MTA는 운영 적자가 쌓였다고 설명했다.")
+    assert [line.kind for line in lines[:3]] == [LineKind.CAPTION] * 3
+    assert [line.caption for line in lines[:3]] == ["뉴욕 지하철 역사 개찰구 [동방통신 자료사진]", "", ""]
+
+
+@pytest.mark.parametrize("above", ["▶ 첫 번째 과제", "Q. 소감은?", "정부가 새 정책을 발표했다."])
+def test_a_subhead_or_sentence_above_a_credit_is_not_its_text(above):
+    lines = classify_lines(f"시는 14일 이런 내용을 밝혔다.\n{above}\n[사진=뉴시스]\n시는 내년부터 시행한다.")
+    assert lines[1].kind is not LineKind.CAPTION and lines[2].caption is None
+
+
+def test_a_short_sentence_set_apart_with_its_credit_is_a_caption():
+    lines = classify_lines("시는 14일 이런 내용을 밝혔다.\n\n시민들이 광장을 걷고 있다.\n/사진=홍길동 기자\n\n시는 내년부터 시행한다.")
+    assert lines[2].caption == "시민들이 광장을 걷고 있다. /사진=홍길동 기자"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("처음으로 | 로그인 | 회원가입 | 2024.4.19 (금)", "clock"),  # a date in the login bar: the site's clock
+        ("사회 > 교육 | 2024.03.08 14:00", "bare"),  # a breadcrumb beside it: the article's section
+        ("정치 | 경제 | 2024.03.08", "bare"),
+    ],
+)
+def test_date_in_a_bar(line, kind):
+    assert classify_line(line, cleaner_lists()).date.kind == kind
+
+
+@pytest.mark.parametrize("line", ["[청년 주거 리포트 ③]", "<기획연재>"])
+def test_a_bracketed_label_is_no_headline(line):
+    from analysis.clean.title import is_headline
+
+    assert not is_headline(classify_line(line, cleaner_lists()))
+
+
 def test_menu_bar_needs_short_parts():
     assert is_menu_bar("뉴스 | 스포츠 | 연예")
     assert not is_menu_bar("제목 | 미래과학신문의 아주 긴 기사 제목")

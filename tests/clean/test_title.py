@@ -22,6 +22,8 @@ BODY = ["시는 올해 하반기부터 청년 월세 지원 대상을 넓히기�
         [TITLE, "입력 2024-05-14 10:00", "신청은 다음 달부터 온라인으로", "중위소득 150% 이하로"],  # subtitles below it
         ["2024년 5월 14일 화요일", "새날일보", "사회 · 복지", TITLE],  # a header clock, no date in the head
         [TITLE, "기사원문", "본문듣기 · 설정", "크게 작게 인쇄"],
+        ["뉴스홈", "정치", "날씨", "HBS 굿모닝 뉴스", TITLE, "방송일 2024.05.14 오전 7:32"],  # a program name above it
+        ["SBS 8뉴스", TITLE, "공개일 2024.05.14 20:14"],  # a date line with an unknown label is not the title either
     ],
 )
 def test_title_from_the_head(head):
