@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
@@ -159,6 +160,8 @@ class Dataset:
         con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": max(os.cpu_count() or 1, 1),
                                      "temp_directory": str(Path(tempfile.gettempdir()) / "analysis-duckdb"),
                                      "preserve_insertion_order": True})
+        with contextlib.suppress(duckdb.Error):  # its own bar would print into consoles and pipes (Jupyter: none
+            con.execute("SET enable_progress_bar = false")  # without ipywidgets, and the setting is refused there)
         for table in TABLE_NAMES:
             if self.frames is not None:
                 frame = getattr(self.frames, table)

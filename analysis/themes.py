@@ -109,11 +109,17 @@ def theme_hits(source: Source, *, themes: Mapping[str, Theme] | None = None) -> 
     """
     themes = load_themes() if themes is None else themes
     ds = Dataset.of(source)
-    keys = pd.DataFrame([(name, t.replace(" ", ""), t) for name, theme in themes.items() for t in theme.terms],
-                        columns=["theme", "key", "term"]).astype("string")
+    names = list(themes)
+    entries = [(n, t) for n, name in enumerate(names) for t in themes[name].terms]
+    terms = sorted({t for _, t in entries})
+    term_id = {t: i for i, t in enumerate(terms)}
+    keys = pd.DataFrame({"theme_id": [n for n, _ in entries], "key": pd.Series([t.replace(" ", "") for _, t in entries],
+                         dtype="string"), "term_id": [term_id[t] for _, t in entries]})
     prefixes = sorted({k[:n] for k in keys["key"] for n in range(1, len(k) + 1)})
+    pieces = sorted({k[i:j] for k in keys["key"] for i in range(len(k)) for j in range(i + 1, len(k) + 1)})
     ds.register("_theme_keys", keys)
     ds.register("_key_prefixes", pd.DataFrame({"p": pd.Series(prefixes, dtype="string")}))
+    ds.register("_key_pieces", pd.DataFrame({"p": pd.Series(pieces, dtype="string")}))
     # candidates in three small steps, each materialised, so every join builds on the few candidates, never on the tokens
     con = ds.con
     con.execute("""CREATE OR REPLACE TEMP TABLE _c1 AS
@@ -123,40 +129,50 @@ def theme_hits(source: Source, *, themes: Mapping[str, Theme] | None = None) -> 
         UNION ALL
         SELECT article_id, sent_id, token_id, token_id, start, "end", 1, 1, lemma FROM tokens
         WHERE lemma <> '' AND lemma IN (SELECT key FROM _theme_keys)""")
+    # a morpheme that continues a term is a piece of one: only those tokens are joined to the candidates
+    con.execute("""CREATE OR REPLACE TEMP TABLE _t AS SELECT article_id, sent_id, token_id, "end", replace(form, ' ', '') AS f
+        FROM tokens WHERE replace(form, ' ', '') IN (SELECT p FROM _key_pieces)""")
     for parts in (2, 3):
         con.execute(f"""CREATE OR REPLACE TEMP TABLE _c{parts} AS
             SELECT c.article_id, c.sent_id, c.i, t.token_id AS last, c.start, t."end", {parts} AS parts, {parts} AS rank,
-                   c.key || replace(t.form, ' ', '') AS key
+                   c.key || t.f AS key
             FROM (SELECT * FROM _c{parts - 1} WHERE rank <> 1) c
-            JOIN tokens t ON t.article_id = c.article_id AND t.token_id = c.last + 1 AND t.sent_id = c.sent_id
-            WHERE c.key || replace(t.form, ' ', '') IN (SELECT p FROM _key_prefixes)""")
+            JOIN _t t ON t.article_id = c.article_id AND t.token_id = c.last + 1 AND t.sent_id = c.sent_id
+            WHERE c.key || t.f IN (SELECT p FROM _key_prefixes)""")
     cand = ds.sql("""
         WITH c AS (SELECT * FROM _c1 UNION ALL SELECT * FROM _c2 UNION ALL SELECT * FROM _c3)
-        SELECT c.article_id, s.paragraph_id, c.sent_id, k.theme, k.term, c.start, c."end", c.parts, c.rank, c.i, o.ord
+        SELECT c.article_id, s.paragraph_id, c.sent_id, k.theme_id, k.term_id, c.start, c."end", c.parts, c.rank, c.i, o.ord
         FROM c JOIN _theme_keys k USING (key)
         JOIN sentences s ON s.article_id = c.article_id AND s.sent_id = c.sent_id
         JOIN article_order o ON o.article_id = c.article_id""")
-    for parts in (1, 2, 3):
-        con.execute(f"DROP TABLE _c{parts}")
+    for table in ("_c1", "_c2", "_c3", "_t"):
+        con.execute(f"DROP TABLE {table}")
     if cand.empty:
         return pd.DataFrame({c: pd.Series(dtype="string" if c in ("article_id", "theme", "term") else "int64")
                              for c in HIT_COLUMNS})
     rows = []
-    for name in themes:
-        hit = cand[cand["theme"] == name]
+    for number in range(len(names)):
+        hit = cand[cand["theme_id"] == number]
         if hit.empty:
             continue
         # the longest match wins where matches of one theme overlap (a form before a lemma, then position)
         hit = hit.sort_values(["ord", "start", "parts", "rank", "i"], ascending=[True, True, False, True, True], kind="stable")
         hit = hit.drop_duplicates(["article_id", "start"])
-        prev_end = hit.groupby("ord")["end"].transform(lambda s: s.cummax().shift(fill_value=-1))
+        reach = hit.groupby("ord", sort=False)["end"].cummax()  # the furthest end so far in the article
+        prev_end = reach.groupby(hit["ord"], sort=False).shift(1).fillna(-1)
         rows.append(hit[hit["start"] >= prev_end])
-    theme_order = {name: i for i, name in enumerate(themes)}
     hits = pd.concat(rows, ignore_index=True)
-    hits = hits.assign(_theme=hits["theme"].map(theme_order)).sort_values(["ord", "start", "theme"], kind="stable")
-    return hits[HIT_COLUMNS].reset_index(drop=True).astype(  # themes and terms are few: categorical, compact
-        {"article_id": "string", "theme": pd.CategoricalDtype(list(themes)), "term": "category", "paragraph_id": "int32",
-         "sent_id": "int32", "start": "int32", "end": "int32"})
+    hits["theme"] = pd.Categorical.from_codes(hits["theme_id"].to_numpy(), categories=names)  # few: compact categoricals
+    hits["term"] = pd.Categorical.from_codes(hits["term_id"].to_numpy(), categories=terms)
+    hits = hits.iloc[_theme_name_order(hits, names)]
+    return hits[HIT_COLUMNS].reset_index(drop=True).astype(
+        {"article_id": "string", "paragraph_id": "int32", "sent_id": "int32", "start": "int32", "end": "int32"})
+
+
+def _theme_name_order(hits: pd.DataFrame, names: list[str]) -> np.ndarray:
+    """Row order by corpus order, offset, then theme name (as strings sort), for :func:`theme_hits`."""
+    rank = np.argsort(np.argsort(np.asarray(names, dtype=object), kind="stable"), kind="stable")  # name order of each theme
+    return np.lexsort((rank[hits["theme_id"].to_numpy()], hits["start"].to_numpy(), hits["ord"].to_numpy()))
 
 
 def _words_sql() -> str:
