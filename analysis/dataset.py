@@ -159,7 +159,7 @@ class Dataset:
 
         con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "threads": max(os.cpu_count() or 1, 1),
                                      "temp_directory": str(Path(tempfile.gettempdir()) / "analysis-duckdb"),
-                                     "preserve_insertion_order": True})
+                                     "preserve_insertion_order": False})  # every query that needs an order says it
         with contextlib.suppress(duckdb.Error):  # its own bar would print into consoles and pipes (Jupyter: none
             con.execute("SET enable_progress_bar = false")  # without ipywidgets, and the setting is refused there)
         for table in TABLE_NAMES:

@@ -45,8 +45,9 @@ def noun_ngrams(source: Source, *, n: int = 2, min_count: int = 2, stopwords: It
         total AS (SELECT greatest(count(*), 1)::DOUBLE AS n FROM t),
         uni AS (SELECT form, count(*) AS c FROM t GROUP BY form),
         g AS (SELECT t0.article_id, {parts} AS parts FROM t t0 {joins}),
-        counts AS (SELECT parts, count(*)::BIGINT AS count, count(DISTINCT article_id)::BIGINT AS doc_count
-                   FROM g GROUP BY parts HAVING count(*) >= {int(min_count)}),
+        per_article AS (SELECT parts, article_id, count(*) AS n FROM g GROUP BY parts, article_id),
+        counts AS (SELECT parts, sum(n)::BIGINT AS count, count(*)::BIGINT AS doc_count
+                   FROM per_article GROUP BY parts HAVING sum(n) >= {int(min_count)}),
         ind AS (SELECT parts, product(coalesce(u.c, 1) / (SELECT n FROM total)) AS p
                 FROM (SELECT parts, unnest(string_split(parts, ' ')) AS w FROM counts) LEFT JOIN uni u ON u.form = w
                 GROUP BY parts)
