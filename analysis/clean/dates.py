@@ -183,7 +183,9 @@ def date_mark(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> Date
     (``2024.03.08 16:05 입력 · 2024.03.08 17:20 수정``, ``2023/05/02 14:31 송고``): then each label
     follows its date. The first date labelled as a publication (or as a site clock) decides;
     else the first unlabelled date on a line with no other words than labels and date words
-    (:attr:`DateKind.BARE`); else a modification (:attr:`DateKind.MODIFIED`). A short line whose
+    (:attr:`DateKind.BARE`); else an unlabelled date before a modification on the same line (the
+    first publication, after an outlet's name: :attr:`DateKind.PUBLISHED`); else a modification
+    (:attr:`DateKind.MODIFIED`). A short line whose
     only other word is a label the lists do not know (``방영일 2024.05.03 20:14``) is
     :attr:`DateKind.OTHER`.
     """
@@ -196,7 +198,7 @@ def date_mark(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> Date
     post = (_label_before(line[:starts[0]], 0, spans) is None
             and _label_after(line[ends[-1]:], ends[-1], spans) is not None)
     bare_line = len(line) <= MAX_DATE_LINE and not HANGUL.search(_words_besides(line, dates, spans))
-    bare = modified = None
+    bare = modified = unlabelled = None
     for n, (_, _, iso) in enumerate(dates):
         if post:
             kind = _label_after(line[ends[n + 1]:starts[n + 1]], ends[n + 1], spans)
@@ -208,8 +210,14 @@ def date_mark(line: str, labels: dict[str, tuple[re.Pattern[str], ...]]) -> Date
             modified = modified or DateMark(DateKind.MODIFIED, iso)
         elif bare_line and bare is None:
             bare = DateMark(DateKind.BARE, iso, calendar="T" not in iso and bool(DAY_NAME.search(line)))
-    if bare or modified:
-        return bare or modified
+        elif modified is None and unlabelled is None:
+            unlabelled = iso
+    if bare:
+        return bare
+    if modified and unlabelled:  # 세종한빛일보 2023. 9. 5. 14:20 수정 2023. 9. 5. 16:02: the edit follows the first publication
+        return DateMark(DateKind.PUBLISHED, unlabelled)
+    if modified:
+        return modified
     if (len(line) <= MAX_OTHER_LABEL_LINE and UNKNOWN_LABEL.fullmatch(line[:starts[0]])
             and not HANGUL.search(_words_besides(line, dates, [])[starts[0]:])):
         return DateMark(DateKind.OTHER, dates[0][2])

@@ -59,6 +59,8 @@ BREADCRUMB: Final = re.compile(r"[>›»]")
 SPEAKER_LINE: Final = re.compile(r"(?:\[[가-힣 ]{1,6}\]\s*)?(?P<name>[가-힣]{2,4})\s*/\s*(?P<role>[가-힣A-Za-z0-9 ·]{1,24}?)")
 #: Longest line taken for the text of a caption whose credit stands on the next line.
 MAX_SPLIT_CAPTION: Final = 60
+#: Longest unknown label taken for one of the buttons it sits between (``글씨크기 조절하기``).
+MAX_TOOLBAR_LABEL: Final = 16
 #: Marks that open a subhead or a list entry, never a caption's text (``▶ 첫 번째 과제``).
 SUBHEAD_OPENING: Final = re.compile(r"[▶▷■□◆◇●○※☞\-–—]|[QA]\s*[.:：)]")
 #: What frames a credit on a line with a date: spaces, bars, brackets, colons.
@@ -204,13 +206,16 @@ def _meta_parts(text: str, lists: CleanerLists) -> tuple[DateMark | None, Credit
 
 def _dated_credit(text: str, lists: CleanerLists) -> tuple[DateMark | None, Credit | None]:
     """A byline and a date on one line without separators (``김하은 기자I 2024.03.08 16:05:33``,
-    ``이기국 기자입력 : 2023. 12. 20(수) 22:10``, ``2013-09-24 강아름 기자 kar@…``): what the line
-    says besides its dates and their labels is a credit. Returns the date (by its label, else
+    ``이기국 기자입력 : 2023. 12. 20(수) 22:10``, ``2013-09-24 강아름 기자 kar@…``,
+    ``정리=오세린 기자 사진=월간 온길 사진팀 2023년 7월 14일 오후 2시 30분``): what the line says
+    besides its dates and their labels is a credit (with a photo credit after it). Returns the date (by its label, else
     bare) and the credit, or ``None, None``."""
-    if len(text) > MAX_CREDIT_CHARS or not find_dates(text) or any(p.search(text) for p in lists.captions):
+    if (len(text) > MAX_CREDIT_CHARS or not find_dates(text)
+            or (credit_prefix(text) is None and any(p.search(text) for p in lists.captions))):
         return None, None
     rest = blank_dates_and_labels(text, lists.date_labels)
-    credit = parse_credit(GLUED_SEPARATOR.sub("", rest).strip(CREDIT_EDGE))
+    said = GLUED_SEPARATOR.sub("", rest).strip(CREDIT_EDGE)
+    credit = parse_credit(said) or _credit_with_extras(said, lists)
     if credit is None:
         return None, None
     kept = "".join(c if r == " " else " " for c, r in zip(text, rest, strict=True))  # the dates and labels alone
@@ -279,7 +284,22 @@ def classify_lines(page: str) -> list[Line]:
         if k - j > REPEAT_GAP and j > 0:  # the page's first line is its own title, not a menu entry
             lines[i].repeated = any(_is_menu_entry(lines[words[n]]) for n in (j - 1, j + 1) if 0 <= n < len(words))
     _join_split_captions(lines, lists)
+    _join_toolbars(lines)
     return lines
+
+
+def _join_toolbars(lines: list[Line]) -> None:
+    """A short unknown label between two buttons of the article's toolbar is a button too: in
+    ``음성으로 듣기`` / ``글씨크기 조절하기`` / ``인쇄하기`` the middle line is no headline or
+    paragraph, whatever it says. Only lines of words (no sentence end) qualify, and the buttons on
+    either side (blank lines aside) must both be known furniture."""
+    words = [i for i, line in enumerate(lines) if line.kind is not LineKind.BLANK]
+    furniture = [lines[i].chrome is ChromeKind.FURNITURE for i in words]
+    for k in range(1, len(words) - 1):
+        line = lines[words[k]]
+        if (furniture[k - 1] and furniture[k + 1] and line.kind is LineKind.OTHER and not line.is_item
+                and line.date is None and len(line.text) <= MAX_TOOLBAR_LABEL and not SENTENCE_END.search(line.text)):
+            line.kind, line.chrome = LineKind.CHROME, ChromeKind.FURNITURE
 
 
 def _is_credit_only(text: str, lists: CleanerLists) -> bool:

@@ -95,11 +95,12 @@ def people_pattern() -> str:
 
 @cache
 def credit_regex() -> re.Pattern[str]:
-    """A whole credit: optional role prefixes (``글·사진``, ``[취재]``, ``By``), an outlet
-    (``[스포츠온=런던,``, ``[서해타임즈``), names with their titles, an optional e-mail."""
+    """A whole credit: optional role prefixes (``글·사진``, ``[취재]``, ``By``), an outlet or a place
+    (``[스포츠온=런던,``, ``[서해타임즈``, ``/순천=``: a regional paper's dateline after the last
+    paragraph), names with their titles, an optional e-mail."""
     prefix = f"(?:{alternation(prefixes())})"
     group = people_pattern()
-    lead = (rf"(?:[\[(<【]\s*)?(?:{prefix}(?:\s*[·/]\s*{prefix})*\s*[\])>】]?\s*[=:：]?\s*)?"
+    lead = (rf"(?:/\s*)?(?:[\[(<【]\s*)?(?:{prefix}(?:\s*[·/]\s*{prefix})*\s*[\])>】]?\s*[=:：]?\s*)?"
             rf"(?:[가-힣A-Za-z0-9]{{1,12}}\s*[=/]\s*(?:[가-힣A-Za-z]{{1,10}}\s*,\s*)?)?"
             rf"(?:(?:[가-힣]{{5,12}}|[가-힣0-9]*[A-Za-z0-9][가-힣A-Za-z0-9]*)\s+(?={group}))?")
     people = rf"(?P<people>{group}(?:\s*[,·]?\s*(?:{prefix}\s*[=:：]?\s*)?{group})*)"

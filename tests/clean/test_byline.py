@@ -34,6 +34,7 @@ def page(*head: str, foot: tuple[str, ...] = (), body: tuple[str, ...] = tuple(B
         ("기자 | 문서진", "문서진 기자"),  # the title first
         ("기자명 : 문서진", "문서진 기자"),
         ("Reporter 문서진, 한별", "문서진 기자, 한별 기자"),
+        ("/목포=한가람 기자 garam@news.example.kr", "한가람 기자 garam@news.example.kr"),  # a regional dateline
     ],
 )
 def test_credit_forms(line, byline):

@@ -66,6 +66,9 @@ def test_parse_date_never_raises(text):
         ("입력 2023.07.14 (21:12)", DateKind.PUBLISHED, "2023-07-14T21:12"),
         ("2023/05/02 14:31 송고", DateKind.PUBLISHED, "2023-05-02T14:31"),
         ("최종편집 2024-12-04 02:40", DateKind.CLOCK, "2024-12-04T02:40"),
+        # an outlet's name, the first publication, then its edit (a portal's copy)
+        ("푸른강일보 2022. 4. 3. 09:15 수정 2022. 4. 3. 11:40", DateKind.PUBLISHED, "2022-04-03T09:15"),
+        ("수정 2022. 4. 3. 11:40", DateKind.MODIFIED, "2022-04-03T11:40"),
         # labels after their dates: each label is its own date's, not the next one's
         ("2024.03.08 16:05 입력 · 2024.03.08 17:20 수정", DateKind.PUBLISHED, "2024-03-08T16:05"),
         ("2024.03.08 16:05 수정 · 2024.03.07 09:00 입력", DateKind.PUBLISHED, "2024-03-07T09:00"),

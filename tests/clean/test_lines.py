@@ -22,6 +22,8 @@ def kind_of(text: str) -> LineKind:
         ("2023. 3. 24. 16:01", LineKind.DATE),
         ("▲ 시민들이 광장을 걷고 있다.", LineKind.CAPTION),
         ("3일 오전 배추밭에 서리가 내려 있다. [사진=뉴시스]", LineKind.CAPTION),
+        ("개장을 앞둔 수산시장 내부.<목포시 제공>", LineKind.CAPTION),
+        ("새로 문을 연 시립도서관 열람실. 푸른강일보 DB", LineKind.CAPTION),
         ("홍길동 기자", LineKind.BYLINE),
         ("글·사진 박지수 기자", LineKind.BYLINE),
         ("[세계뉴스 전승원 기자]", LineKind.BYLINE),
@@ -58,11 +60,40 @@ def test_kind(line, kind):
         ("홈 > 경제 > 경제일반", ChromeKind.NAVIGATION),
         ("전체메뉴", ChromeKind.NAVIGATION),
         ("공유하기", ChromeKind.FURNITURE),
+        ("이번 달 다른 이야기", ChromeKind.LIST),
+        ("지난 뉴스레터 보기", ChromeKind.LIST),
+        ("푸른강포토의 사진은 저작권법의 보호를 받습니다.", ChromeKind.END),
+        ("이 글과 사진은 허락 없이 옮겨 쓸 수 없습니다.", ChromeKind.END),
+        ("이 메일은 푸른강레터 구독을 신청하신 분께 보내 드립니다.", ChromeKind.END),
+        ("이 기사는 푸른강일보 지면에 실린 기사입니다.", ChromeKind.END),
+        ("(주)푸른강미디어 | 부산광역시 가상구 가상로 00 | 구독 문의 051-000-0000", ChromeKind.END),
         ("ADVERTISEMENT", ChromeKind.FURNITURE),
     ],
 )
 def test_chrome_role(line, chrome):
     assert classify_line(line, cleaner_lists()).chrome is chrome
+
+
+@pytest.mark.parametrize("line", ["저작권법 위반 혐의로 기소된 업체 대표가 1심에서 벌금형을 받았다.",
+                                  "시는 문의 전화(051-000-0000)를 운영한다고 밝혔다."])
+def test_prose_about_copyright_or_with_a_number_is_not_chrome(line):
+    assert classify_line(line, cleaner_lists()).kind is LineKind.SENTENCE
+
+
+@pytest.mark.parametrize("middle", ["글자 모양 바꾸기", "바로 듣기 설정"])
+def test_an_unknown_label_between_toolbar_buttons_is_a_button(middle):
+    lines = classify_lines("\n".join(["음성으로 듣기", middle, "인쇄하기"]))
+    assert [line.chrome for line in lines] == [ChromeKind.FURNITURE] * 3
+
+
+def test_a_headline_between_buttons_and_prose_stays_a_headline():
+    lines = classify_lines("\n".join(["인쇄하기", "시립도서관 24시간 열람실 연다", "시는 3일 시립도서관 열람실을 24시간 연다고 밝혔다."]))
+    assert lines[1].kind is LineKind.OTHER
+
+
+def test_byline_with_a_photo_credit_and_a_date_on_one_line():
+    line = classify_line("글=한가람 기자 사진=푸른강 사진부 2022년 4월 3일 오전 9시 15분", cleaner_lists())
+    assert (line.kind, line.date.iso, [p.name for p in line.credit.people]) == (LineKind.DATE, "2022-04-03T09:15", ["한가람"])
 
 
 def test_date_line_with_byline_part_keeps_the_byline():
