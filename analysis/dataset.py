@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 #: DuckDB's working memory; beyond it, sorts, joins and aggregations spill to disk.
 #: ``ANALYSIS_MEMORY_LIMIT`` overrides it (``"4GB"``).
 MEMORY_LIMIT: Final = os.environ.get("ANALYSIS_MEMORY_LIMIT", "512MB")
+#: Bytes of ``tokens`` part files per step of :meth:`Dataset.batches` (about 25,000 news articles).
+BATCH_BYTES: Final = 64 * 2**20
 TABLE_NAMES: Final[tuple[TableName, ...]] = ("articles", "sentences", "tokens", "quotes", "rejects")
 
 
@@ -274,6 +276,46 @@ class Dataset:
                     frame = frame[frame["article_id"].isin(keep)].reset_index(drop=True)
                 frames[t] = frame
             yield Corpus(**frames)
+
+    def batches(self, tables: Sequence[TableName] = ("tokens",), *, size: int | None = None) -> Iterator[int]:
+        """Walk the corpus in batches of whole articles; during each step the views ``<table>_batch`` show one batch.
+
+        For queries whose working state grows with the corpus rather than with their result (counts
+        per article and n-gram, say): run them once per batch and add the results up, and memory is
+        bounded by one batch. A batch is a run of part files holding about ``size`` bytes of
+        ``tokens`` (default :data:`BATCH_BYTES`); the selection applies. Tables in memory are one batch.
+
+        Yields:
+            The batch number, from 0.
+
+        Example:
+            >>> for _ in ds.batches():  # doctest: +SKIP
+            ...     ds.con.execute("INSERT INTO _counts SELECT form, count(*) FROM tokens_batch GROUP BY form")
+        """
+        con = self.con
+        if self.frames is not None:
+            for table in tables:
+                con.execute(f"CREATE OR REPLACE TEMP VIEW {table}_batch AS SELECT * FROM {table}")
+            yield 0
+            return
+        size = BATCH_BYTES if size is None else size
+        names = [p.name for p in self._files["tokens"]]
+        sizes = [p.stat().st_size for p in self._files["tokens"]]
+        groups: list[list[str]] = [[]]
+        held = 0
+        for name, bytes_ in zip(names, sizes, strict=True):
+            if groups[-1] and held + bytes_ > size:
+                groups.append([])
+                held = 0
+            groups[-1].append(name)
+            held += bytes_
+        where = " WHERE article_id IN (SELECT article_id FROM _selected)" if self.selection else ""
+        for number, group in enumerate(set(g) for g in groups if g):
+            for table in tables:
+                files = [str(p) for p in self._files[table] if p.name in group]
+                source = f"read_parquet({files!r})" if files else f"(SELECT * FROM {table}_all LIMIT 0)"
+                con.execute(f"CREATE OR REPLACE TEMP VIEW {table}_batch AS SELECT * FROM {source}{where}")
+            yield number
 
     def _filtered(self, frame: pd.DataFrame, table: TableName) -> pd.DataFrame:
         if not self.selection or table == "rejects":

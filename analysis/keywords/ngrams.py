@@ -1,7 +1,8 @@
 """Compounds: runs of adjacent noun morphemes (디지털 + 전환) that occur often and hold together.
 
 Adjacent means consecutive tokens of one sentence with at most a space between them; DuckDB finds
-them with a join on the next token number, which is linear in the corpus.
+them with a join on the next token number, which is linear in the corpus, one batch of articles at a
+time (:meth:`analysis.dataset.Dataset.batches`), so that memory stays bounded.
 """
 
 from __future__ import annotations
@@ -35,19 +36,25 @@ def noun_ngrams(source: Source, *, n: int = 2, min_count: int = 2, stopwords: It
         raise ValueError(f"n must be at least 1, not {n}")
     ds = Dataset.of(source)
     stop = register_words(ds, "_stopwords", load_stopwords() if stopwords is None else stopwords)
+    nouns = f"""CAST(tag AS VARCHAR) IN {sql_list(NOUN_TAGS)} AND form NOT IN (SELECT w FROM {stop})"""
     joins = "".join(
         f""" JOIN t t{k} ON t{k}.article_id = t{k - 1}.article_id AND t{k}.token_id = t{k - 1}.token_id + 1
               AND t{k}.sent_id = t{k - 1}.sent_id AND t{k}.start - t{k - 1}."end" <= 1""" for k in range(1, n))
     parts = " || ' ' || ".join(f"t{k}.form" for k in range(n))
+    # counts per article and n-gram grow with the corpus: they are made batch by batch and added up
+    ds.con.execute("CREATE OR REPLACE TEMP TABLE _ngrams (parts VARCHAR, count BIGINT, doc_count BIGINT)")
+    for _ in ds.batches(("tokens",)):
+        ds.con.execute(f"""
+            INSERT INTO _ngrams
+            WITH t AS (SELECT article_id, sent_id, token_id, form, start, "end" FROM tokens_batch WHERE {nouns}),
+            per_article AS (SELECT {parts} AS parts, t0.article_id, count(*) AS n FROM t t0 {joins} GROUP BY ALL)
+            SELECT parts, sum(n), count(*) FROM per_article GROUP BY parts""")
     out = ds.sql(f"""
-        WITH t AS NOT MATERIALIZED (SELECT article_id, sent_id, token_id, form, start, "end" FROM tokens
-                   WHERE CAST(tag AS VARCHAR) IN {sql_list(NOUN_TAGS)} AND form NOT IN (SELECT w FROM {stop})),
+        WITH t AS NOT MATERIALIZED (SELECT form FROM tokens WHERE {nouns}),
         total AS (SELECT greatest(count(*), 1)::DOUBLE AS n FROM t),
         uni AS (SELECT form, count(*) AS c FROM t GROUP BY form),
-        g AS (SELECT t0.article_id, {parts} AS parts FROM t t0 {joins}),
-        per_article AS (SELECT parts, article_id, count(*) AS n FROM g GROUP BY parts, article_id),
-        counts AS (SELECT parts, sum(n)::BIGINT AS count, count(*)::BIGINT AS doc_count
-                   FROM per_article GROUP BY parts HAVING sum(n) >= {int(min_count)}),
+        counts AS (SELECT parts, sum(count)::BIGINT AS count, sum(doc_count)::BIGINT AS doc_count
+                   FROM _ngrams GROUP BY parts HAVING sum(count) >= {int(min_count)}),
         ind AS (SELECT parts, product(coalesce(u.c, 1) / (SELECT n FROM total)) AS p
                 FROM (SELECT parts, unnest(string_split(parts, ' ')) AS w FROM counts) LEFT JOIN uni u ON u.form = w
                 GROUP BY parts)
@@ -55,6 +62,7 @@ def noun_ngrams(source: Source, *, n: int = 2, min_count: int = 2, stopwords: It
                round(log2((c.count / (SELECT n FROM total)) / ind.p), 4) AS pmi
         FROM counts c JOIN ind USING (parts)
         ORDER BY c.count DESC, pmi DESC, term, c.parts""")
+    ds.con.execute("DROP TABLE _ngrams")
     return out.astype({"term": "string", "parts": "string", "count": "int64", "doc_count": "int64", "pmi": "float64"})
 
 
