@@ -142,13 +142,24 @@ def cut_dateline(paragraphs: list[str]) -> tuple[list[str], Credit | None, list[
 
 
 def cut_signoff(paragraphs: list[str]) -> tuple[list[str], Credit | None, str]:
-    """A broadcaster's sign-off closing the body leaves it and names the reporter. Returns the
+    """A broadcaster's sign-off closing the body, or a paragraph of the reporter introducing
+    themselves anywhere in it, leaves it and names the reporter. Returns the
     paragraphs, the credit (``None`` if there is no sign-off) and the cut line (``""``)."""
     if paragraphs:
         m = signoff_regex().fullmatch(paragraphs[-1])
         if m:
             return paragraphs[:-1], parse_credit(f"{m['name']} 기자"), paragraphs[-1]
+    for k, paragraph in enumerate(paragraphs):  # 박지훈 기자입니다.: a report opening after the anchor's lead
+        m = self_intro_regex().fullmatch(paragraph)
+        if m:
+            return [*paragraphs[:k], *paragraphs[k + 1:]], parse_credit(f"{m['name']} {m['role']}"), paragraph
     return paragraphs, None, ""
+
+
+@cache
+def self_intro_regex() -> re.Pattern[str]:
+    """A paragraph that is nothing but a reporter naming themselves: ``박지훈 기자입니다.``."""
+    return re.compile(rf"(?P<name>{NAME})\s*(?P<role>{alternation(roles())})(?:입니다|이었습니다|였습니다)\.?")
 
 
 def introduced_reporter(paragraphs: Sequence[str]) -> Credit | None:

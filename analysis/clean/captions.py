@@ -19,7 +19,7 @@ from .lines import Line, LineKind
 #: How many lines below the body a caption of the article is looked for.
 CAPTION_FOOT_REACH: Final = 4
 #: The marker some sites put before a caption (dropped from the caption).
-CAPTION_MARKER: Final = re.compile(r"^[▲△■□◆◇▶▷☞]\s*")
+CAPTION_MARKER: Final = re.compile(r"^(?:[▲△■□◆◇▶▷☞]\s*)+")  # twice when an HTML figcaption opens with its own ▲
 
 
 def find_captions(lines: Sequence[Line], *, end: int) -> list[tuple[int, str]]:

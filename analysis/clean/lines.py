@@ -59,6 +59,12 @@ BREADCRUMB: Final = re.compile(r"[>›»]")
 SPEAKER_LINE: Final = re.compile(r"(?:\[[가-힣 ]{1,6}\]\s*)?(?P<name>[가-힣]{2,4})\s*/\s*(?P<role>[가-힣A-Za-z0-9 ·]{1,24}?)")
 #: Longest line taken for the text of a caption whose credit stands on the next line.
 MAX_SPLIT_CAPTION: Final = 60
+#: The caption marker (``▲ 시민들이 …``), and what makes a marked line an interview's question or a
+#: round table's turn instead; how many such lines a page needs (see ``_interview_turns``).
+CAPTION_MARK: Final = re.compile(r"^[▲△]\s*\S")
+QUESTION: Final = re.compile(r"(?:\?|[은는]\.?)$")
+SPEAKER_TURN: Final = re.compile(r"^[▲△]\s*[가-힣]{2,4}\s*[=:：]")
+MIN_TURNS: Final = 3
 #: Longest unknown label taken for one of the buttons it sits between (``글씨크기 조절하기``).
 MAX_TOOLBAR_LABEL: Final = 16
 #: Marks that open a subhead or a list entry, never a caption's text (``▶ 첫 번째 과제``).
@@ -285,7 +291,32 @@ def classify_lines(page: str) -> list[Line]:
             lines[i].repeated = any(_is_menu_entry(lines[words[n]]) for n in (j - 1, j + 1) if 0 <= n < len(words))
     _join_split_captions(lines, lists)
     _join_toolbars(lines)
+    _interview_turns(lines, lists)
     return lines
+
+
+def _interview_turns(lines: list[Line], lists: CleanerLists) -> None:
+    """Some interviews and round tables mark each question or speaker's turn with ``▲`` (``▲ 취임
+    한 달, 가장 먼저 챙긴 일은.``, ``▲김태린=일자리는 …``), the marker other pages put before a
+    photo caption. When a page has at least :data:`MIN_TURNS` such lines without a photo credit,
+    each a speaker's turn or followed by prose, and most of them read as questions (``?``, or ending on the topic particle 은/는) or as
+    speakers' turns (``이름=``), they are the article's own structure, not captions."""
+    def answered(i: int) -> bool:  # the next line of words is prose: the answer, the speaker's words
+        return next((line.kind is LineKind.SENTENCE for line in lines[i + 1:] if line.kind is not LineKind.BLANK), False)
+
+    marked = [i for i, line in enumerate(lines) if line.kind is LineKind.CAPTION and line.caption is None
+              and CAPTION_MARK.match(line.text) and not _has_photo_credit(line.text, lists)
+              and (SPEAKER_TURN.match(line.text) or answered(i))]
+    turns = sum(bool(QUESTION.search(lines[i].text) or SPEAKER_TURN.match(lines[i].text)) for i in marked)
+    if len(marked) < MIN_TURNS or 2 * turns <= len(marked):
+        return
+    for i in marked:
+        lines[i].kind = LineKind.SENTENCE if is_sentence(lines[i].text) else LineKind.OTHER
+
+
+def _has_photo_credit(text: str, lists: CleanerLists) -> bool:
+    """A caption line that names its photo's source (``[사진=…]``, ``/사진=… 제공``), besides its ``▲``."""
+    return is_photo_credit(text) or any(p.search(text) for p in lists.captions if p.pattern != CAPTION_MARK.pattern)
 
 
 def _join_toolbars(lines: list[Line]) -> None:

@@ -134,3 +134,11 @@ def test_byline_put_together(head, foot, byline):
 def test_compose_prefers_the_end_block():
     end = [parse_credit("이영희 기자 yh@news.example.kr")]
     assert compose_byline(end, [parse_credit("김철수 기자")], []) == "이영희 기자 yh@news.example.kr"
+
+
+@pytest.mark.parametrize("where", [0, 1, 2])
+def test_a_reporter_introducing_themselves_leaves_the_body(where):
+    paragraphs = ["도심 상수도관이 터져 3만 가구에 물이 끊겼습니다.", "도로가 움푹 꺼졌습니다.", "복구는 내일 끝납니다."]
+    paragraphs.insert(where, "한가람 기자입니다.")
+    kept, credit, cut = cut_signoff(paragraphs)
+    assert (len(kept), format_byline([credit]), cut) == (3, "한가람 기자", "한가람 기자입니다.")

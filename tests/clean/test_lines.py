@@ -67,6 +67,12 @@ def test_kind(line, kind):
         ("이 메일은 푸른강레터 구독을 신청하신 분께 보내 드립니다.", ChromeKind.END),
         ("이 기사는 푸른강일보 지면에 실린 기사입니다.", ChromeKind.END),
         ("(주)푸른강미디어 | 부산광역시 가상구 가상로 00 | 구독 문의 051-000-0000", ChromeKind.END),
+        ("※ 외부 기고는 본지의 편집 방향과 다를 수 있습니다.", ChromeKind.END),
+        ("이 누리집의 글은 CC BY-SA 조건으로 쓸 수 있습니다.", ChromeKind.END),
+        ("이번 주 무료로 읽을 수 있는 기사가 2건 남았습니다.", ChromeKind.FURNITURE),
+        ("AD 여름 휴가철 렌터카 최대 30% 할인", ChromeKind.FURNITURE),
+        ("기사 목록으로", ChromeKind.LIST),
+        ("인기 글", ChromeKind.LIST),
         ("ADVERTISEMENT", ChromeKind.FURNITURE),
     ],
 )
@@ -89,6 +95,21 @@ def test_an_unknown_label_between_toolbar_buttons_is_a_button(middle):
 def test_a_headline_between_buttons_and_prose_stays_a_headline():
     lines = classify_lines("\n".join(["인쇄하기", "시립도서관 24시간 열람실 연다", "시는 3일 시립도서관 열람실을 24시간 연다고 밝혔다."]))
     assert lines[1].kind is LineKind.OTHER
+
+
+QUESTIONS = ["▲ 개관 첫 주, 가장 반가웠던 일은.", "시민들 반응이 뜨거웠다.",
+             "▲ 앞으로의 계획은?", "내년에는 어린이 열람실을 넓힐 계획이다.",
+             "▲ 예산 문제는.", "시와 협의하고 있다."]
+TURNS = ["▲한가람=도서관은 동네의 거실이다.", "▲서지우=맞다. 아이들이 머물 곳이 필요하다.",
+         "▲한가람=그래서 열람실을 밤까지 열어야 한다."]
+CAPTIONS = ["▲ 새로 문을 연 시립도서관 열람실.", "시는 3일 도서관을 열었다.", "▲ 어린이 열람실에서 책을 읽는 아이들.",
+            "열람실은 밤 10시까지 연다.", "▲ 도서관 옥상 정원.", "옥상 정원은 주말에만 연다."]
+
+
+@pytest.mark.parametrize(("page", "captions"), [(QUESTIONS, 0), (TURNS, 0), (CAPTIONS, 3)])
+def test_marked_questions_and_turns_are_the_body_marked_photos_are_captions(page, captions):
+    lines = classify_lines("\n".join(page))
+    assert sum(line.kind is LineKind.CAPTION for line in lines) == captions
 
 
 def test_byline_with_a_photo_credit_and_a_date_on_one_line():
