@@ -1,7 +1,8 @@
 """The report in a real browser: headless Chromium (Debian's ``chromium`` and ``chromium-driver``) driven by selenium.
 
 Every page loads from ``file://`` with no JavaScript error and no request leaving the machine, its
-images are decoded, its Korean text is set in the report's own font, and typing a speaker's name
+images are decoded, its Korean text is set in the report's own font (shown at once in a fallback
+font while that one loads), and typing a speaker's name
 into the quotes table's search box leaves only that speaker's quotes. Skipped, with the reason,
 where no browser is installed (``.ci/run`` installs it).
 """
@@ -53,6 +54,9 @@ def test_every_page_loads_cleanly_with_images_and_the_korean_font(browser, defau
         images = browser.execute_script("return Array.from(document.images).map(i => [i.complete, i.naturalWidth])")
         assert images and all(done and width > 0 for done, width in images), page.name
         assert browser.execute_script("return document.fonts.check('16px NanumGothic')"), page.name
+        # the text is painted at once in a fallback font while the font's 6 MB are decoded, not hidden
+        assert browser.execute_script("return document.fonts.size > 0 && "
+                                      "Array.from(document.fonts).every(f => f.display === 'swap')"), page.name
         assert "한국어 뉴스 분석 보고서" in browser.title
         browser.save_screenshot(str(tmp_path / f"{page.stem}.png"))
 
