@@ -39,6 +39,9 @@ GOLD_DIR: Final = PROJECT_ROOT / "tests" / "gold"
 SECOND_DIR: Final = GOLD_DIR / "second"
 #: Invented articles labelled from their text (regression cases, tuned on; text in the repository).
 INVENTED_DIR: Final = PROJECT_ROOT / "tests" / "quotes" / "invented"
+#: A second collection of invented articles, held out: written and labelled by a helper who never saw
+#: the extractor, scored once (``tests/quotes/invented_heldout/README.md``).
+INVENTED_HELDOUT_DIR: Final = PROJECT_ROOT / "tests" / "quotes" / "invented_heldout"
 #: Two independent labellings of the WIKITREE sentences (labels only).
 WIKITREE_DIR: Final = GOLD_DIR / "wikitree"
 SHARED_CORPORA: Final = PROJECT_ROOT.parent / "shared" / "corpora"
@@ -378,19 +381,24 @@ def corpus_of_texts(texts: dict[str, str]):
                   quotes=extract_quotes(articles, sentences, tokens), n_read=len(records))
 
 
-def invented_scores(pred: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Scores on the invented regression articles (``tests/quotes/invented``; tuned on).
+def invented_scores(pred: pd.DataFrame | None = None, *, folder: Path = INVENTED_DIR, group: str = "invented"
+                    ) -> pd.DataFrame:
+    """Scores on a collection of invented articles: by default the regression articles
+    (``tests/quotes/invented``; tuned on); ``folder=INVENTED_HELDOUT_DIR, group="held-out invented 2"``
+    for the held-out ones.
 
     Args:
         pred: predicted quotes; by default the articles are built and extracted in memory.
+        folder: the collection (``articles.jsonl``, ``labels.jsonl``, ``articles.tsv``).
+        group: its name in the scores.
 
     Returns:
-        One row per kind, shaped like :func:`score_by_group` (group ``"invented"``).
+        One row per kind, shaped like :func:`score_by_group`.
     """
-    texts = read_texts(INVENTED_DIR / "articles.jsonl")
-    gold, ids = load_labels(INVENTED_DIR / "labels.jsonl", INVENTED_DIR / "articles.tsv", texts=texts)
+    texts = read_texts(folder / "articles.jsonl")
+    gold, ids = load_labels(folder / "labels.jsonl", folder / "articles.tsv", texts=texts)
     pred = corpus_of_texts(texts).quotes if pred is None else pred
-    return _score_rows(pred, gold, {"invented": ids})
+    return _score_rows(pred, gold, {group: ids})
 
 
 def wikitree_scores(pred: pd.DataFrame | None = None, *, texts: dict[str, str] | None = None) -> pd.DataFrame:

@@ -9,7 +9,8 @@ Usage::
 
 Prints precision / recall / F1 of detection, exact-speaker attribution and head-match attribution
 (:mod:`analysis.evaluation`) for the whole dev split, each labelled set's test articles, the
-held-out sets h and i, the invented regression articles and the WIKITREE sentences (against
+held-out sets h and i, the invented regression articles, the held-out invented articles
+(``tests/quotes/invented_heldout``) and the WIKITREE sentences (against
 labelling A and B); then, for scale, the issue's baseline (every double-quoted span, the first word
 of its sentence as the speaker) and the agreement of two people labelling the same articles.
 Aggregates only: it never prints a quote, so the held-out sets' errors stay unread. Quotes are
@@ -26,6 +27,7 @@ import pandas as pd
 
 from analysis.build import read_tables
 from analysis.evaluation import (
+    INVENTED_HELDOUT_DIR,
     WIKITREE_SENTENCES,
     annotator_agreement,
     baseline_quotes,
@@ -62,6 +64,8 @@ def main(argv: list[str]) -> int:
               "two annotators on the same articles": [annotator_agreement(texts)]}
     if not args.held_out:
         tables["rules (analysis.quotes)"].append(invented_scores())
+    if not args.tuned and INVENTED_HELDOUT_DIR.exists():
+        tables["rules (analysis.quotes)"].append(invented_scores(folder=INVENTED_HELDOUT_DIR, group="held-out invented 2"))
     if not args.tuned and WIKITREE_SENTENCES.exists():
         sentences = read_texts(WIKITREE_SENTENCES)
         built = corpus_of_texts(sentences)
