@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 #: DuckDB's working memory; beyond it, sorts, joins and aggregations spill to disk.
 #: ``ANALYSIS_MEMORY_LIMIT`` overrides it (``"4GB"``).
 MEMORY_LIMIT: Final = os.environ.get("ANALYSIS_MEMORY_LIMIT", "512MB")
-#: Bytes of ``tokens`` part files per step of :meth:`Dataset.batches` (about 25,000 news articles).
+#: Bytes of ``tokens`` part files per step of :meth:`Dataset.batches` (about 20,000 Wikinews-sized articles).
 BATCH_BYTES: Final = 64 * 2**20
 TABLE_NAMES: Final[tuple[TableName, ...]] = ("articles", "sentences", "tokens", "quotes", "rejects")
 

@@ -299,8 +299,9 @@ def _interview_turns(lines: list[Line], lists: CleanerLists) -> None:
     """Some interviews and round tables mark each question or speaker's turn with ``▲`` (``▲ 취임
     한 달, 가장 먼저 챙긴 일은.``, ``▲김태린=일자리는 …``), the marker other pages put before a
     photo caption. When a page has at least :data:`MIN_TURNS` such lines without a photo credit,
-    each a speaker's turn or followed by prose, and most of them read as questions (``?``, or ending on the topic particle 은/는) or as
-    speakers' turns (``이름=``), they are the article's own structure, not captions."""
+    each a speaker's turn or followed by prose, and most of them read as questions (``?``, or
+    ending on the topic particle 은/는) or as speakers' turns (``이름=``), they are the article's own
+    structure, not captions."""
     def answered(i: int) -> bool:  # the next line of words is prose: the answer, the speaker's words
         return next((line.kind is LineKind.SENTENCE for line in lines[i + 1:] if line.kind is not LineKind.BLANK), False)
 
