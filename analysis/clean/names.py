@@ -129,8 +129,11 @@ def _people(text: str) -> tuple[Person, ...]:
     out: list[Person] = []
     for m in _person_regex().finditer(text):
         role = "기자" if m["role"].endswith("기자") else m["role"]
-        for name in re.split(r"\s*[,·/]\s*|\s+", m["names"]):
-            if name and not is_desk_or_outlet(name) and all(p.name != name for p in out):
+        names = [n for n in re.split(r"\s*[,·/]\s*|\s+", m["names"]) if n]
+        if len(names) > 1 and m.end("names") == m.start("role") and not names[-1].startswith(surnames()):
+            names.pop()  # glued to the title and no name: part of it (허지민 의학전문기자)
+        for name in names:
+            if not is_desk_or_outlet(name) and all(p.name != name for p in out):
                 out.append(Person(name, role))
     return tuple(out)
 

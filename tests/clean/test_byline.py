@@ -35,6 +35,8 @@ def page(*head: str, foot: tuple[str, ...] = (), body: tuple[str, ...] = tuple(B
         ("기자명 : 문서진", "문서진 기자"),
         ("Reporter 문서진, 한별", "문서진 기자, 한별 기자"),
         ("/목포=한가람 기자 garam@news.example.kr", "한가람 기자 garam@news.example.kr"),  # a regional dateline
+        ("한가람 경제전문기자", "한가람 기자"),  # a title glued to 기자, no second name
+        ("한가람 서두리기자", "한가람 기자, 서두리 기자"),  # a name glued to 기자
     ],
 )
 def test_credit_forms(line, byline):

@@ -71,6 +71,7 @@ def test_kind(line, kind):
         ("이 누리집의 글은 CC BY-SA 조건으로 쓸 수 있습니다.", ChromeKind.END),
         ("이번 주 무료로 읽을 수 있는 기사가 2건 남았습니다.", ChromeKind.FURNITURE),
         ("AD 여름 휴가철 렌터카 최대 30% 할인", ChromeKind.FURNITURE),
+        ("푸른강일보 구독하기", ChromeKind.FURNITURE),
         ("기사 목록으로", ChromeKind.LIST),
         ("인기 글", ChromeKind.LIST),
         ("ADVERTISEMENT", ChromeKind.FURNITURE),
