@@ -184,10 +184,15 @@ class Cast:
         return [e.name for e in self.people() if last_role in e.roles]
 
     def organisation(self, name: str, lex: Lexicon, *, before: int = 2**31) -> str:
-        """The full form of organisation ``name`` the article gives (민주당 → 더불어민주당), or the
+        """The full form of organisation ``name`` the article gives (민주당 → 더불어민주당; 코레일 →
+        한국철도공사 by ``organisation_aliases`` in ``quote_grammar.toml``), or the
         organisation a generic noun stands for (재판부 → the court last named before offset
         ``before``), else ``""``."""
         orgs = [e for e in self.entities.values() if e.kind == "organisation"]
+        full = lex.organisation_aliases.get(name, frozenset())
+        named_in_full = [(self._last_before(e, before), e.name) for e in orgs if e.name in full]
+        if named_in_full:  # 코레일 in an article that names 한국철도공사
+            return max(named_in_full)[1]
         if any(e.name == name for e in orgs):
             return name
         if lex.unnamed_sources.suffix_of(name) or lex.collectives.suffix_of(name):

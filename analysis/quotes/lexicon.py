@@ -76,6 +76,8 @@ class Lexicon:
     generic_organisations: dict[str, re.Pattern[str]]
     #: (form, tag) of the particles that mark a subject (은/JX, 이/JKS …)
     subject_particles: frozenset[tuple[str, str]]
+    #: short or brand name (코레일) → the full names it stands for (한국철도공사)
+    organisation_aliases: dict[str, frozenset[str]]
 
     def word_set(self, name: str) -> frozenset[str]:
         """One of the closed classes of ``quote_grammar.toml`` (``"light_verbs"`` …)."""
@@ -99,6 +101,7 @@ def lexicon() -> Lexicon:
     grammar = {k: frozenset(v) for k, v in sets.items() if "." not in k}
     cues = sorted(sets["forward_cues"], key=len, reverse=True)
     generic = {k.partition(".")[2]: v for k, v in sets.items() if k.startswith("generic_organisations.")}
+    aliases = {k.partition(".")[2]: frozenset(v) for k, v in sets.items() if k.startswith("organisation_aliases.")}
     return Lexicon(
         speech_verbs=frozenset(load_words(data_path("speech_verbs.txt"))),
         naming_verbs=frozenset(load_words(data_path("naming_verbs.txt"))),
@@ -120,6 +123,7 @@ def lexicon() -> Lexicon:
         generic_organisations={noun: _pattern_list(endings, "generic_organisations." + noun)
                                for noun, endings in generic.items()},
         subject_particles=frozenset(_form_tag(p) for p in sets["subject_particles"]),
+        organisation_aliases=aliases,
     )
 
 

@@ -67,7 +67,7 @@ def is_korean_name(word: str, lex: Lexicon, *, proper: bool = True) -> bool:
     that happen to start like a surname (노조, 정부) are not names.
     """
     if not proper or not re.fullmatch(r"[가-힣]{2,4}", word) or word in lex.roles.words or word in lex.non_speakers \
-            or word in lex.places:
+            or word in lex.places or word in lex.organisation_aliases:  # 코레일 is no 코 레일
         return False
     surname = lex.surnames.prefix_of(word)
     foreign = not lex.word_set("transliteration_syllables").isdisjoint(word[len(surname):])
@@ -158,7 +158,8 @@ def _name_in(run: list[int], words: list[str], nnp: list[bool], proper: list[boo
     # a foreign name: two or more proper nouns in a row (조지 브라운, 버락 오바마)
     tail: list[int] = []
     for i in reversed(run):
-        if nnp[i] and NAME_WORDS.fullmatch(words[i]) and not lex.org_suffixes.suffix_of(words[i]):
+        if nnp[i] and NAME_WORDS.fullmatch(words[i]) and not lex.org_suffixes.suffix_of(words[i]) \
+                and words[i] not in lex.organisation_aliases:  # 코레일: an organisation's short name
             tail.insert(0, i)
         elif tail:
             break
