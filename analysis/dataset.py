@@ -299,18 +299,17 @@ class Dataset:
             yield 0
             return
         size = BATCH_BYTES if size is None else size
-        names = [p.name for p in self._files["tokens"]]
-        sizes = [p.stat().st_size for p in self._files["tokens"]]
-        groups: list[list[str]] = [[]]
+        groups: list[set[str]] = []  # part-file names, a run of them per batch
         held = 0
-        for name, bytes_ in zip(names, sizes, strict=True):
-            if groups[-1] and held + bytes_ > size:
-                groups.append([])
+        for path in self._files["tokens"]:
+            bytes_ = path.stat().st_size
+            if not groups or held + bytes_ > size:
+                groups.append(set())
                 held = 0
-            groups[-1].append(name)
+            groups[-1].add(path.name)
             held += bytes_
         where = " WHERE article_id IN (SELECT article_id FROM _selected)" if self.selection else ""
-        for number, group in enumerate(set(g) for g in groups if g):
+        for number, group in enumerate(groups):
             for table in tables:
                 files = [str(p) for p in self._files[table] if p.name in group]
                 source = f"read_parquet({files!r})" if files else f"(SELECT * FROM {table}_all LIMIT 0)"

@@ -59,9 +59,9 @@ BREADCRUMB: Final = re.compile(r"[>›»]")
 SPEAKER_LINE: Final = re.compile(r"(?:\[[가-힣 ]{1,6}\]\s*)?(?P<name>[가-힣]{2,4})\s*/\s*(?P<role>[가-힣A-Za-z0-9 ·]{1,24}?)")
 #: Longest line taken for the text of a caption whose credit stands on the next line.
 MAX_SPLIT_CAPTION: Final = 60
-#: The caption marker (``▲ 시민들이 …``), and what makes a marked line an interview's question or a
+#: The caption marks (``▲ 시민들이 …``), and what makes a marked line an interview's question or a
 #: round table's turn instead; how many such lines a page needs (see ``_interview_turns``).
-CAPTION_MARK: Final = re.compile(r"^[▲△]\s*\S")
+CAPTION_MARKS: Final = ("▲", "△")
 QUESTION: Final = re.compile(r"(?:\?|[은는]\.?)$")
 SPEAKER_TURN: Final = re.compile(r"^[▲△]\s*[가-힣]{2,4}\s*[=:：]")
 MIN_TURNS: Final = 3
@@ -306,7 +306,7 @@ def _interview_turns(lines: list[Line], lists: CleanerLists) -> None:
         return next((line.kind is LineKind.SENTENCE for line in lines[i + 1:] if line.kind is not LineKind.BLANK), False)
 
     marked = [i for i, line in enumerate(lines) if line.kind is LineKind.CAPTION and line.caption is None
-              and CAPTION_MARK.match(line.text) and not _has_photo_credit(line.text, lists)
+              and line.text.startswith(CAPTION_MARKS) and not _has_photo_credit(line.text, lists)
               and (SPEAKER_TURN.match(line.text) or answered(i))]
     turns = sum(bool(QUESTION.search(lines[i].text) or SPEAKER_TURN.match(lines[i].text)) for i in marked)
     if len(marked) < MIN_TURNS or 2 * turns <= len(marked):
@@ -317,7 +317,8 @@ def _interview_turns(lines: list[Line], lists: CleanerLists) -> None:
 
 def _has_photo_credit(text: str, lists: CleanerLists) -> bool:
     """A caption line that names its photo's source (``[사진=…]``, ``/사진=… 제공``), besides its ``▲``."""
-    return is_photo_credit(text) or any(p.search(text) for p in lists.captions if p.pattern != CAPTION_MARK.pattern)
+    rest = text.lstrip("".join(CAPTION_MARKS)).lstrip()
+    return is_photo_credit(rest) or any(p.search(rest) for p in lists.captions)
 
 
 def _join_toolbars(lines: list[Line]) -> None:
