@@ -123,6 +123,7 @@ nav.report{font-family:"NanumGothic",sans-serif;background:#f3f5f8;border-bottom
 nav.report a{color:#0b57d0;text-decoration:none} nav.report a:hover{text-decoration:underline}
 nav.report .here{font-weight:bold;color:#222}
 p.exports{font-size:13px;color:#555}
+table.dataTable td{max-width:28em;overflow-wrap:anywhere}  /* a long url cell wraps, the title keeps its room */
 </style>"""
 
 
